@@ -1,0 +1,90 @@
+"""HTML for one chart block: key finding, chart/table tabs, question, base,
+source and downloads. Plain strings in, a string out; MkDocs-free.
+
+The tab markup mirrors pymdownx.tabbed's "alternate" style so Material styles
+it and its script links the tabs; it is written as HTML because a Markdown tab
+cannot hold a raw SVG block.
+"""
+from __future__ import annotations
+
+from html import escape
+
+from .datasets import Dataset
+from .dutch import PRECISION_NL, in_label, is_approximate
+
+UNIT_HEADER = {"percent": "Percentage", "count": "Aantal"}
+
+
+def table_html(dataset: Dataset, table_id: str, described_by: str) -> str:
+    unit = dataset.meta.unit
+    rows = []
+    for o in dataset.options:
+        figure = in_label(o.value, o.precision, unit, o.wording)
+        precise = "" if not is_approximate(o.precision) else f' <span class="kw-precision">({PRECISION_NL[o.precision]})</span>'
+        rows.append(
+            "<tr>"
+            f'<th scope="row">{escape(o.label)}</th>'
+            f'<td class="kw-num">{escape(figure)}{precise}</td>'
+            f"<td>{escape(o.wording)}</td>"
+            f"<td>{escape(o.note or '')}</td>"
+            "</tr>")
+    return (
+        f'<table id="{table_id}" class="kw-table" aria-describedby="{described_by}">'
+        f"<caption>{escape(dataset.meta.title)}</caption>"
+        "<thead><tr>"
+        f'<th scope="col">Antwoord</th><th scope="col">{UNIT_HEADER[unit]}</th>'
+        '<th scope="col">Zo staat het in het rapport</th><th scope="col">Toelichting</th>'
+        "</tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>")
+
+
+def meta_html(dataset: Dataset, meta_id: str, csv_href: str, svg_href: str | None) -> str:
+    m = dataset.meta
+    question_kind = "vraag zoals gesteld" if m.question_verbatim else "vraag in onze woorden"
+    items = [f"<dt>Vraag</dt><dd>{escape(m.question)} <span class=\"kw-muted\">({question_kind})</span></dd>"]
+    if m.base:
+        items.append(f"<dt>Basis</dt><dd>n = {escape(m.base)}</dd>")
+    if m.multiple_answers:
+        items.append("<dt>Antwoorden</dt><dd><strong>Meerdere antwoorden mogelijk</strong>: "
+                     "de percentages tellen niet op tot 100%.</dd>")
+    items.append(f"<dt>Bron</dt><dd>{escape(m.source)}</dd>")
+    if m.notes:
+        notes = "".join(f"<li>{escape(n)}</li>" for n in m.notes)
+        items.append(f"<dt>Let op</dt><dd><ul>{notes}</ul></dd>")
+    downloads = [f'<a href="{csv_href}" download>Cijfers (CSV)</a>']
+    if svg_href:
+        downloads.append(f'<a href="{svg_href}" download>Grafiek (SVG)</a>')
+    items.append(f"<dt>Downloaden</dt><dd>{' · '.join(downloads)}</dd>")
+    return f'<dl id="{meta_id}" class="kw-chart-meta">{"".join(items)}</dl>'
+
+
+def chart_block(dataset: Dataset, svg: str, csv_href: str, svg_href: str,
+                heading_level: int = 3) -> str:
+    """Markdown: a heading with the key finding, then the figure as HTML."""
+    base = f"grafiek-{dataset.id}"
+    name = f"kw-tabs-{dataset.id}"
+    table_id, meta_id = f"{base}-tabel", f"{base}-toelichting"
+    heading = f"{'#' * heading_level} {dataset.finding()} {{#{base}}}"
+    html = (
+        f'<figure class="kw-chart" aria-labelledby="{base}">'
+        f'<div class="tabbed-set tabbed-alternate" data-tabs="{dataset.id}:2">'
+        f'<input checked="checked" id="{name}-1" name="{name}" type="radio">'
+        f'<input id="{name}-2" name="{name}" type="radio">'
+        f'<div class="tabbed-labels"><label for="{name}-1">Grafiek</label>'
+        f'<label for="{name}-2">Tabel</label></div>'
+        '<div class="tabbed-content">'
+        f'<div class="tabbed-block">{svg.strip()}'
+        f'<p class="kw-muted">Dezelfde cijfers staan in de tab Tabel.</p></div>'
+        f'<div class="tabbed-block">{table_html(dataset, table_id, meta_id)}</div>'
+        "</div></div>"
+        f"{meta_html(dataset, meta_id, csv_href, svg_href)}"
+        "</figure>")
+    # Blank lines around the HTML keep Markdown from wrapping it in a paragraph.
+    return f"{heading}\n\n{html}\n"
+
+
+def details_block(dataset: Dataset, csv_href: str) -> str:
+    """For data sets without a chart (Cijfers page): table and metadata only."""
+    meta_id = f"cijfers-{dataset.id}-toelichting"
+    return (f'<div class="kw-chart">{table_html(dataset, f"cijfers-{dataset.id}-tabel", meta_id)}'
+            f"{meta_html(dataset, meta_id, csv_href, None)}</div>\n")

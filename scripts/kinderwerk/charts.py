@@ -1,0 +1,124 @@
+"""Turn a data set into an accessible, deterministic SVG bar chart.
+
+* Text stays text (``svg.fonttype: none``) so it is searchable, scales, and
+  takes the page's text colour through CSS in either palette.
+* The root ``<svg>`` gets ``role="img"``, a ``<title>`` and a ``<desc>``.
+* Same data, same bytes: fixed hash salt, no date, no creator string.
+"""
+from __future__ import annotations
+
+import html
+import re
+import textwrap
+
+import matplotlib
+
+matplotlib.use("Agg")  # no display on build machines
+import matplotlib.pyplot as plt  # noqa: E402
+from io import StringIO  # noqa: E402
+
+from .datasets import Dataset  # noqa: E402
+from .dutch import format_number, in_label, is_approximate  # noqa: E402
+from .palette import BAR, HATCH, TEXT  # noqa: E402
+
+# Bumped whenever the drawing code changes, so cached charts are redrawn.
+CHART_VERSION = "3"
+
+RC = {
+    "svg.fonttype": "none",
+    "svg.hashsalt": "kinderwerk",
+    "font.family": "DejaVu Sans",
+    "font.size": 11,
+    "text.color": TEXT,
+    "axes.edgecolor": TEXT,
+    "xtick.color": TEXT,
+    "ytick.color": TEXT,
+    "hatch.color": HATCH,
+    "hatch.linewidth": 1.2,
+}
+FONT_STACK = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"
+
+
+def _wrap(label: str, width: int = 32) -> str:
+    return "\n".join(textwrap.wrap(label, width)) or label
+
+
+def _draw(dataset: Dataset) -> str:
+    options = dataset.options
+    n = len(options)
+    percent = dataset.meta.unit == "percent"
+    values = [o.value or 0 for o in options]
+    top = 100 if percent else max(values)
+    approximate = any(is_approximate(o.precision) for o in options)
+
+    height = 0.5 * n + (0.75 if approximate else 0.4)
+    fig, ax = plt.subplots(figsize=(7.2, height), dpi=100)
+    y = list(range(n))
+    for yi, option, value in zip(y, options, values):
+        if option.value is None:
+            continue  # words only: no bar, the label says it
+        ax.barh(yi, value, color=BAR, height=0.66,
+                hatch="///" if is_approximate(option.precision) else None,
+                edgecolor=BAR, linewidth=0)
+    for yi, option, value in zip(y, options, values):
+        text = in_label(option.value, option.precision, dataset.meta.unit, option.wording)
+        ax.text(value + top * 0.012, yi, text, va="center", ha="left",
+                fontsize=11, fontweight="bold",
+                fontstyle="italic" if option.value is None else "normal")
+    ax.set_yticks(y, [_wrap(o.label) for o in options])
+    ax.invert_yaxis()
+    ax.set_xlim(0, top * 1.16)
+    ax.set_xticks([])
+    for side in ("top", "right", "bottom"):
+        ax.spines[side].set_visible(False)
+    ax.tick_params(axis="y", length=0, pad=6)
+    if approximate:
+        fig.text(0.01, 0.02, "Gearceerd: het rapport geeft een benaderd getal "
+                 "(ca. = ongeveer, > = meer dan).", fontsize=9)
+    fig.tight_layout(rect=(0, 0.1 if approximate else 0, 1, 1))
+    buffer = StringIO()
+    # Transparent: the page's own background (light or dark) shows through.
+    fig.savefig(buffer, format="svg", transparent=True,
+                metadata={"Date": None, "Creator": None})
+    plt.close(fig)
+    return buffer.getvalue()
+
+
+def _make_accessible(svg: str, dataset: Dataset) -> str:
+    """Add role, title and desc; drop fixed size and matplotlib's metadata."""
+    svg = svg[svg.index("<svg"):]  # drop the XML prolog and DOCTYPE
+    svg = re.sub(r"<metadata>.*?</metadata>\s*", "", svg, flags=re.S)
+    svg = re.sub(r'<svg([^>]*?) width="[^"]*" height="[^"]*"', r"<svg\1", svg, count=1)
+    # Several charts share a page: give every id the data set as prefix.
+    prefix = f"{dataset.id}-"
+    svg = re.sub(r'id="([^"]+)"', lambda m: f'id="{prefix}{m.group(1)}"', svg)
+    svg = re.sub(r"url\(#([^)]+)\)", lambda m: f"url(#{prefix}{m.group(1)})", svg)
+    svg = re.sub(r'xlink:href="#([^"]+)"', lambda m: f'xlink:href="#{prefix}{m.group(1)}"', svg)
+    title_id = f"grafiek-{dataset.id}-titel"
+    desc_id = f"grafiek-{dataset.id}-beschrijving"
+    svg = svg.replace(
+        "<svg", f'<svg class="kw-svg" role="img" aria-labelledby="{title_id} {desc_id}"', 1)
+    svg = re.sub(r"(<svg[^>]*>)", lambda m: (
+        f'{m.group(1)}<title id="{title_id}">{html.escape(dataset.finding())}</title>'
+        f'<desc id="{desc_id}">{html.escape(dataset.meta.alt)}</desc>'), svg, count=1)
+    svg = svg.replace("'DejaVu Sans'", FONT_STACK)
+    # Matplotlib indents with spaces; collapsing them saves about a fifth.
+    svg = re.sub(r"\n\s+", "\n", svg)
+    return svg
+
+
+def render_svg(dataset: Dataset) -> str:
+    """The chart of ``dataset`` as SVG text (no XML prolog, ready to inline)."""
+    if not dataset.meta.chart:
+        raise ValueError(f"data set '{dataset.id}' heeft geen grafiek (chart: false)")
+    with matplotlib.rc_context(RC):
+        svg = _draw(dataset)
+    return _make_accessible(svg, dataset) + "\n"
+
+
+def standalone_svg(svg: str) -> str:
+    """An inline chart as a file someone downloads: prolog and namespace."""
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + svg
+
+
+__all__ = ["render_svg", "standalone_svg", "CHART_VERSION", "format_number"]

@@ -1,0 +1,253 @@
+"""Load and validate the survey data sets in ``data/``.
+
+Each data set is a pair of files:
+
+* ``<id>.csv``: one row per answer option, columns ``id, label, value,
+  precision, wording, phrase, note`` (see ``docs/cijfers`` and GUIDE §3);
+* ``<id>.meta.yml``: the question as asked, the base, whether several answers
+  were allowed, unit, chapter, source and notes.
+
+A bad file raises :class:`DataError` naming the file, the line, the column and
+what was expected, so the build stops before anything is written.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import pandas as pd
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from .dutch import Precision, in_label, in_text
+
+COLUMNS = ["id", "label", "value", "precision", "wording", "phrase", "note"]
+REQUIRED_COLUMNS = ["id", "label", "value", "precision", "wording"]
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:_[a-z0-9]+)*$")
+
+
+class DataError(Exception):
+    """A data file that does not match the schema. The message is for people."""
+
+
+class Meta(BaseModel):
+    """The sidecar ``<id>.meta.yml``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: str
+    question: str
+    question_verbatim: bool  # True when the report prints the question as asked
+    finding: str             # key finding; {option_id} is replaced by its figure
+    base: str | None         # who answered, e.g. "228 kinderwerkers uit 82 gemeenten"
+    multiple_answers: bool
+    unit: Literal["percent", "count"]
+    chapter: str             # where the report gives the figures
+    source: str
+    notes: list[str] = []
+    chart: bool = True       # False: figures for text only, no chart
+    alt: str                 # alt text: what the chart shows and what it tells
+
+
+class Row(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    label: str
+    value: float | None
+    precision: Precision
+    wording: str
+    phrase: str | None = None
+    note: str | None = None
+
+    @field_validator("id")
+    @classmethod
+    def _id_is_slug(cls, v: str) -> str:
+        if not ID_PATTERN.match(v):
+            raise ValueError("kleine letters, cijfers en _ (bijvoorbeeld 'basisscholen')")
+        return v
+
+
+@dataclass(frozen=True)
+class Option:
+    id: str
+    label: str
+    value: float | None
+    precision: Precision
+    wording: str
+    phrase: str | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Dataset:
+    id: str
+    meta: Meta
+    options: tuple[Option, ...]
+    csv_path: Path
+    meta_path: Path
+
+    def option(self, option_id: str) -> Option:
+        for option in self.options:
+            if option.id == option_id:
+                return option
+        known = ", ".join(o.id for o in self.options)
+        raise KeyError(f"onbekende optie '{option_id}' in data set '{self.id}' (bekend: {known})")
+
+    def text(self, option_id: str) -> str:
+        """The figure of one option for running text ('ruim 90%')."""
+        o = self.option(option_id)
+        return in_text(o.value, o.precision, self.meta.unit, o.phrase, o.wording)
+
+    def label(self, option_id: str) -> str:
+        """The figure of one option as on the chart ('> 90%')."""
+        o = self.option(option_id)
+        return in_label(o.value, o.precision, self.meta.unit, o.wording)
+
+    def finding(self) -> str:
+        """The key finding with its figures filled in from the data."""
+        def fill(match: re.Match) -> str:
+            return self.text(match.group(1))
+        return re.sub(r"\{([a-z0-9_]+)\}", fill, self.meta.finding)
+
+
+# Expected type of each column, in the words of an error message.
+EXPECTED = {
+    "id": "een korte naam in kleine letters, cijfers en _",
+    "label": "een tekst",
+    "value": "een getal (punt als decimaalteken), of leeg bij precisie 'words_only'",
+    "precision": "een van: " + ", ".join(p.value for p in Precision),
+    "wording": "de formulering uit het rapport",
+}
+
+
+def _where(path: Path, line: int | None = None, column: str | None = None) -> str:
+    parts = [str(path)]
+    if line is not None:
+        parts.append(f"regel {line}")
+    if column is not None:
+        parts.append(f"kolom '{column}'")
+    return ", ".join(parts)
+
+
+def load_meta(path: Path) -> Meta:
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise DataError(f"{path}: geen geldige YAML ({exc})") from None
+    if not isinstance(raw, dict):
+        raise DataError(f"{path}: verwacht velden als 'title: ...', gevonden {type(raw).__name__}")
+    try:
+        return Meta(**raw)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        field = ".".join(str(p) for p in err["loc"])
+        raise DataError(f"{path}, veld '{field}': {err['msg']}") from None
+
+
+def _read_csv(path: Path) -> pd.DataFrame:
+    try:
+        # Everything as text: the schema, not pandas, decides what a number is.
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except (pd.errors.ParserError, UnicodeDecodeError, pd.errors.EmptyDataError) as exc:
+        raise DataError(f"{path}: geen geldig CSV-bestand ({str(exc).strip()})") from None
+    missing = [c for c in REQUIRED_COLUMNS if c not in frame.columns]
+    if missing:
+        raise DataError(f"{path}: kolom '{missing[0]}' ontbreekt; verwacht de kolommen {', '.join(COLUMNS)}")
+    unknown = [c for c in frame.columns if c not in COLUMNS]
+    if unknown:
+        raise DataError(f"{path}: onbekende kolom '{unknown[0]}'; toegestaan zijn {', '.join(COLUMNS)}")
+    if frame.empty:
+        raise DataError(f"{path}: geen enkele rij met cijfers")
+    return frame
+
+
+def _parse_value(text: str, where: str) -> float | None:
+    if text.strip() == "":
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        raise DataError(f"{where}: verwacht {EXPECTED['value']}, gevonden '{text}'") from None
+    if math.isnan(value) or math.isinf(value):
+        raise DataError(f"{where}: verwacht {EXPECTED['value']}, gevonden '{text}'")
+    return value
+
+
+def _parse_row(record: dict, path: Path, line: int, unit: str) -> Option:
+    value = _parse_value(record["value"], _where(path, line, "value"))
+    if record["precision"] not in {p.value for p in Precision}:
+        raise DataError(f"{_where(path, line, 'precision')}: verwacht {EXPECTED['precision']}, "
+                        f"gevonden '{record['precision']}'")
+    precision = Precision(record["precision"])
+    if (value is None) != (precision is Precision.WORDS_ONLY):
+        raise DataError(f"{_where(path, line, 'value')}: een lege waarde hoort precies bij precisie "
+                        f"'words_only' (hier: waarde '{record['value']}', precisie '{precision.value}')")
+    if unit == "percent" and value is not None and not 0 <= value <= 100:
+        raise DataError(f"{_where(path, line, 'value')}: verwacht een percentage van 0 tot en met 100, "
+                        f"gevonden '{record['value']}'")
+    if unit == "count" and value is not None and value < 0:
+        raise DataError(f"{_where(path, line, 'value')}: verwacht een aantal van 0 of meer, "
+                        f"gevonden '{record['value']}'")
+    fields = {k: (record.get(k) or None) for k in ("phrase", "note")}
+    try:
+        row = Row(id=record["id"], label=record["label"], value=value, precision=precision,
+                  wording=record["wording"], **fields)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        column = str(err["loc"][0])
+        raise DataError(f"{_where(path, line, column)}: {err['msg']}, gevonden '{record.get(column, '')}'") from None
+    for column in ("label", "wording"):
+        if not getattr(row, column).strip():
+            raise DataError(f"{_where(path, line, column)}: verwacht {EXPECTED[column]}, gevonden een lege cel")
+    return Option(**row.model_dump())
+
+
+def load_dataset(csv_path: Path) -> Dataset:
+    """Load ``<id>.csv`` and its sidecar; raise DataError on the first fault."""
+    csv_path = Path(csv_path)
+    dataset_id = csv_path.stem
+    if not ID_PATTERN.match(dataset_id):
+        raise DataError(f"{csv_path}: bestandsnaam moet bestaan uit kleine letters, cijfers en _")
+    meta_path = csv_path.with_name(dataset_id + ".meta.yml")
+    if not meta_path.exists():
+        raise DataError(f"{csv_path}: het bestand met metadata ontbreekt (verwacht {meta_path.name})")
+    meta = load_meta(meta_path)
+    frame = _read_csv(csv_path)
+    options: list[Option] = []
+    seen: dict[str, int] = {}
+    for index, record in enumerate(frame.to_dict("records")):
+        line = index + 2  # line 1 is the header
+        option = _parse_row(record, csv_path, line, meta.unit)
+        for key, value in (("id", option.id), ("label", option.label)):
+            marker = f"{key}:{value.lower()}"
+            if marker in seen:
+                raise DataError(f"{_where(csv_path, line, key)}: optie '{value}' staat er twee keer in "
+                                f"(ook op regel {seen[marker]})")
+            seen[marker] = line
+        options.append(option)
+    dataset = Dataset(dataset_id, meta, tuple(options), csv_path, meta_path)
+    try:
+        dataset.finding()
+    except KeyError as exc:
+        raise DataError(f"{meta_path}, veld 'finding': {exc.args[0]}") from None
+    return dataset
+
+
+def load_all(data_dir: Path) -> dict[str, Dataset]:
+    """Every data set in ``data_dir``, by id, in file-name order."""
+    data_dir = Path(data_dir)
+    datasets = {}
+    for csv_path in sorted(data_dir.glob("*.csv")):
+        dataset = load_dataset(csv_path)
+        datasets[dataset.id] = dataset
+    for meta_path in sorted(data_dir.glob("*.meta.yml")):
+        if meta_path.name.removesuffix(".meta.yml") not in datasets:
+            raise DataError(f"{meta_path}: metadata zonder CSV-bestand "
+                            f"(verwacht {meta_path.name.removesuffix('.meta.yml')}.csv)")
+    if not datasets:
+        raise DataError(f"{data_dir}: geen data sets gevonden")
+    return datasets

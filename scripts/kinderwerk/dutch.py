@@ -1,0 +1,100 @@
+"""Dutch number style and the report's precision words.
+
+The report often gives a figure with a hedge ("meer dan 90 procent",
+"ongeveer twee derde"). Every value keeps that hedge; these functions turn it
+into short Dutch text for running prose and for chart labels.
+"""
+from __future__ import annotations
+
+from enum import Enum
+
+
+class Precision(str, Enum):
+    """How exact a figure in the report is."""
+
+    EXACT = "exact"          # "52 procent"
+    ABOUT = "about"          # "ongeveer", "circa"
+    MORE_THAN = "more_than"  # "meer dan", "ruim"
+    ALMOST = "almost"        # "bijna"
+    LESS_THAN = "less_than"  # "iets minder dan"
+    UP_TO = "up_to"          # "tot" (an upper bound)
+    WORDS_ONLY = "words_only"  # no number at all, only words ("enkele honderden")
+
+
+# Prefix in running text, and in a chart label (shorter, with symbols).
+TEXT_PREFIX = {
+    Precision.EXACT: "",
+    Precision.ABOUT: "ca. ",
+    Precision.MORE_THAN: "ruim ",
+    Precision.ALMOST: "bijna ",
+    Precision.LESS_THAN: "iets minder dan ",
+    Precision.UP_TO: "tot ",
+}
+LABEL_PREFIX = {
+    Precision.EXACT: "",
+    Precision.ABOUT: "ca. ",
+    Precision.MORE_THAN: "> ",
+    Precision.ALMOST: "bijna ",
+    Precision.LESS_THAN: "< ",
+    Precision.UP_TO: "tot ",
+}
+# Dutch names of the precisions, for tables and error messages.
+PRECISION_NL = {
+    Precision.EXACT: "precies",
+    Precision.ABOUT: "ongeveer",
+    Precision.MORE_THAN: "meer dan",
+    Precision.ALMOST: "bijna",
+    Precision.LESS_THAN: "iets minder dan",
+    Precision.UP_TO: "tot",
+    Precision.WORDS_ONLY: "alleen in woorden",
+}
+
+
+def format_number(value: float, decimals: int | None = None) -> str:
+    """36372 -> '36.372'; 9.2 -> '9,2'; 2.5 -> '2,5'; 40.0 -> '40'.
+
+    Without ``decimals`` a whole number shows no decimals and any other number
+    shows one (the report never gives more).
+    """
+    if decimals is None:
+        decimals = 0 if float(value).is_integer() else 1
+    text = f"{value:,.{decimals}f}"  # 36,372.0 in English style
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def format_percent(value: float) -> str:
+    """9.2 -> '9,2%'. Dutch writes the percent sign without a space."""
+    return format_number(value) + "%"
+
+
+def _amount(value: float | None, unit: str, phrase: str | None) -> str:
+    if phrase:
+        return phrase
+    if value is None:
+        raise ValueError("een getal zonder waarde kan alleen in woorden")
+    return format_percent(value) if unit == "percent" else format_number(value)
+
+
+def in_text(value: float | None, precision: Precision, unit: str,
+            phrase: str | None = None, wording: str = "") -> str:
+    """A figure for running text: 'ruim 90%', 'ca. twee derde', '36.372'.
+
+    ``phrase`` replaces the number when the report used words for it
+    ("twee derde", "de helft"); ``wording`` is all there is when the report
+    gave no number.
+    """
+    if precision is Precision.WORDS_ONLY:
+        return wording
+    return TEXT_PREFIX[precision] + _amount(value, unit, phrase)
+
+
+def in_label(value: float | None, precision: Precision, unit: str,
+             wording: str = "") -> str:
+    """A figure for a chart bar or table cell: '> 90%', 'ca. 67%', '52%'."""
+    if precision is Precision.WORDS_ONLY:
+        return wording
+    return LABEL_PREFIX[precision] + _amount(value, unit, None)
+
+
+def is_approximate(precision: Precision) -> bool:
+    return precision is not Precision.EXACT

@@ -1,0 +1,113 @@
+"""Page macros (mkdocs-macros module). Each is a thin wrapper around the
+``kinderwerk`` package; the data and HTML logic live there.
+
+In a page:  {{ chart("samenwerkingspartners") }}   the whole chart block
+            {{ pct("samenwerkingspartners", "basisscholen") }}   'ruim 90%'
+            {{ num("respondenten", "kinderwerkers") }}           '228'
+            {{ base() }}   '228 kinderwerkers uit 82 gemeenten'
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from kinderwerk import registry  # noqa: E402
+from kinderwerk.blocks import chart_block, details_block  # noqa: E402
+from kinderwerk.dutch import format_number  # noqa: E402
+
+DOWNLOADS = "downloads"
+
+
+class MacroError(Exception):
+    """A macro called with an unknown id: the message names page and id."""
+
+
+def define_env(env):
+    def page_path() -> str:
+        try:
+            return env.page.file.src_uri
+        except AttributeError:
+            return "?"
+
+    def get(dataset_id: str, option_id: str | None = None):
+        try:
+            data = registry.dataset(dataset_id)
+            if option_id is not None:
+                data.option(option_id)
+            return data
+        except KeyError as exc:
+            raise MacroError(f"docs/{page_path()}: {exc.args[0]}") from None
+
+    def site_root() -> str:
+        """Relative path from the current page to the site root."""
+        url = env.page.url if env.page else ""
+        depth = url.rstrip("/").count("/") + 1 if url.strip("/") else 0
+        if url and not url.endswith("/"):
+            depth -= 1  # a page like 'x.html' sits in its folder
+        return "../" * depth
+
+    def download(dataset_id: str, ext: str) -> str:
+        return f"{site_root()}{DOWNLOADS}/{dataset_id}.{ext}"
+
+    @env.macro
+    def chart(dataset_id: str, level: int = 3) -> str:
+        """Key finding, chart and table tabs, question, base, source, downloads."""
+        data = get(dataset_id)
+        if dataset_id not in registry.charts:
+            raise MacroError(f"docs/{page_path()}: data set '{dataset_id}' heeft geen grafiek (chart: false)")
+        return chart_block(data, registry.charts[dataset_id].svg,
+                           download(dataset_id, "csv"), download(dataset_id, "svg"), level)
+
+    @env.macro
+    def details(dataset_id: str) -> str:
+        """Table, question, base, source and CSV download, without a chart."""
+        return details_block(get(dataset_id), download(dataset_id, "csv"))
+
+    @env.macro
+    def pct(dataset_id: str, option_id: str) -> str:
+        """A figure for running text with its hedge: 'ruim 90%', 'ca. twee derde'."""
+        return get(dataset_id, option_id).text(option_id)
+
+    num = pct  # same formatting; reads better for counts ('228', '36.372')
+    env.macro(num, "num")
+
+    @env.macro
+    def label(dataset_id: str, option_id: str) -> str:
+        """A figure as on the chart: '> 90%', 'ca. 67%'."""
+        return get(dataset_id, option_id).label(option_id)
+
+    @env.macro
+    def wording(dataset_id: str, option_id: str) -> str:
+        """The report's own words for a figure: 'meer dan 90 procent'."""
+        return get(dataset_id, option_id).option(option_id).wording
+
+    @env.macro
+    def finding(dataset_id: str) -> str:
+        return get(dataset_id).finding()
+
+    @env.macro
+    def base() -> str:
+        data = get("respondenten")
+        return f"{data.text('kinderwerkers')} kinderwerkers uit {data.text('gemeenten')} gemeenten"
+
+    @env.macro
+    def dataset_ids() -> list[str]:
+        return list(registry.datasets)
+
+    @env.macro
+    def title(dataset_id: str) -> str:
+        return get(dataset_id).meta.title
+
+    @env.macro
+    def has_chart(dataset_id: str) -> bool:
+        return get(dataset_id).meta.chart
+
+    @env.macro
+    def number(value: float) -> str:
+        """Dutch style for a bare number: 36372 -> '36.372'."""
+        return format_number(value)
+
+    registry.macros[:] = [chart, details, pct, num, label, wording, finding, base,
+                          dataset_ids, title, has_chart, number]
