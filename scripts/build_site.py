@@ -1,0 +1,54 @@
+"""Build the site without ever publishing half of it.
+
+    python scripts/build_site.py [--site-dir site]
+
+MkDocs writes into its output folder as it goes, and in --strict mode only
+reports warnings at the very end. So we build with --strict into a fresh
+folder next to the target and swap it in only when the build succeeded; on any
+error the previous site stays as it was.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def build(site_dir: Path, config: Path) -> int:
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-nieuw-", dir=site_dir.parent))
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+               "--config-file", str(config), "--site-dir", str(staging)]
+    result = subprocess.run(command, cwd=config.parent, env=env)
+    if result.returncode != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"De site is NIET bijgewerkt: de build faalde. {site_dir} is ongewijzigd.", file=sys.stderr)
+        return result.returncode
+    old = site_dir.with_name(f".{site_dir.name}-oud")
+    shutil.rmtree(old, ignore_errors=True)
+    if site_dir.exists():
+        site_dir.rename(old)
+    staging.rename(site_dir)
+    shutil.rmtree(old, ignore_errors=True)
+    print(f"Site gebouwd in {site_dir}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
+    parser.add_argument("--config-file", type=Path, default=ROOT / "mkdocs.yml")
+    args = parser.parse_args(argv)
+    return build(args.site_dir, args.config_file.resolve())
+
+
+if __name__ == "__main__":
+    sys.exit(main())

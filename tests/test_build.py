@@ -1,0 +1,89 @@
+"""The whole site builds strictly; bad ids and bad data stop it cleanly."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT, run_build
+
+
+def test_strict_build_has_no_warnings(site_build):
+    assert "WARNING" not in site_build.output
+    assert (site_build.site / "index.html").exists()
+
+
+def test_chapter_3_shows_chart_table_and_downloads(built_site):
+    html = (built_site / "hoofdstukken" / "samenwerkingspartners" / "index.html").read_text()
+    assert 'role="img"' in html and "<table" in html and "Meerdere antwoorden mogelijk" in html
+    assert 'href="../../downloads/samenwerkingspartners.csv"' in html
+    assert 'href="../../downloads/samenwerkingspartners.svg"' in html
+    csv = (built_site / "downloads" / "samenwerkingspartners.csv").read_text()
+    assert csv == (ROOT / "data" / "samenwerkingspartners.csv").read_text()
+    svg = (built_site / "downloads" / "samenwerkingspartners.svg").read_text()
+    assert svg.startswith("<?xml") and 'role="img"' in svg
+
+
+def test_table_holds_the_same_numbers_as_the_chart(built_site):
+    html = (built_site / "hoofdstukken" / "samenwerkingspartners" / "index.html").read_text()
+    table = html[html.index('id="grafiek-samenwerkingspartners-tabel"'):]
+    table = table[:table.index("</table>")]
+    cells = re.findall(r'<td class="kw-num">([^<]+)', table)
+    assert cells[:3] == ["&gt; 90%", "56%", "52%"]
+
+
+def test_warm_build_redraws_no_chart(project_copy, tmp_path):
+    cold = run_build(project_copy, tmp_path / "a")
+    warm = run_build(project_copy, tmp_path / "b")
+    assert cold.returncode == warm.returncode == 0
+    assert re.search(r"[1-9]\d* grafieken opnieuw getekend", cold.output)
+    assert "0 grafieken opnieuw getekend" in warm.output
+
+
+def test_unknown_data_set_names_page_and_id(project_copy, tmp_path):
+    page = project_copy / "docs" / "cijfers.md"
+    page.write_text(page.read_text() + '\n{{ chart("samenwerkingspartnerz") }}\n')
+    result = run_build(project_copy, tmp_path / "out")
+    assert result.returncode != 0
+    assert "docs/cijfers.md" in result.output and "samenwerkingspartnerz" in result.output
+
+
+def test_unknown_option_names_page_and_id(project_copy, tmp_path):
+    page = project_copy / "docs" / "index.md"
+    page.write_text(page.read_text() + '\n{{ pct("samenwerkingspartners", "bakkers") }}\n')
+    result = run_build(project_copy, tmp_path / "out")
+    assert result.returncode != 0
+    assert "docs/index.md" in result.output and "bakkers" in result.output
+
+
+def test_undefined_variable_fails(project_copy, tmp_path):
+    page = project_copy / "docs" / "index.md"
+    page.write_text(page.read_text() + "\n{{ onbekende_variabele }}\n")
+    result = run_build(project_copy, tmp_path / "out")
+    assert result.returncode != 0 and "onbekende_variabele" in result.output
+
+
+def test_bad_csv_stops_the_build_and_keeps_the_old_site(project_copy):
+    site = project_copy / "site"
+    build = [sys.executable, "scripts/build_site.py", "--site-dir", str(site)]
+    first = subprocess.run(build, cwd=project_copy, capture_output=True, text=True)
+    assert first.returncode == 0, first.stderr
+    before = (site / "index.html").read_bytes()
+    csv = project_copy / "data" / "doelstellingen.csv"
+    csv.write_text(csv.read_text().replace("talentontwikkeling,Talentontwikkeling,78,",
+                                           "talentontwikkeling,Talentontwikkeling,780,"))
+    second = subprocess.run(build, cwd=project_copy, capture_output=True, text=True)
+    output = second.stdout + second.stderr
+    assert second.returncode != 0
+    assert "doelstellingen.csv, regel 3, kolom 'value'" in output
+    assert "NIET bijgewerkt" in output
+    assert (site / "index.html").read_bytes() == before
+    assert not list(project_copy.glob(".site-nieuw-*"))
+
+
+def test_dead_link_fails_the_build(project_copy, tmp_path):
+    page = project_copy / "docs" / "index.md"
+    page.write_text(page.read_text() + "\n[weg](bestaat-niet.md)\n")
+    result = run_build(project_copy, tmp_path / "out")
+    assert result.returncode != 0 and "bestaat-niet.md" in result.output

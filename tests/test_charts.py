@@ -1,0 +1,105 @@
+"""Charts: accessible SVG, text as text, deterministic, small, readable colours."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from kinderwerk.chart_cache import chart_for
+from kinderwerk.charts import render_svg
+from kinderwerk.datasets import load_all
+from kinderwerk.palette import BACKGROUNDS, BAR, contrast
+
+ROOT = Path(__file__).resolve().parent.parent
+SVG = "{http://www.w3.org/2000/svg}"
+CHARTED = [d for d in load_all(ROOT / "data").values() if d.meta.chart]
+
+
+@pytest.fixture(scope="module")
+def svgs():
+    return {d.id: render_svg(d) for d in CHARTED}
+
+
+@pytest.mark.parametrize("dataset", CHARTED, ids=lambda d: d.id)
+def test_root_has_role_title_and_desc(svgs, dataset):
+    root = ET.fromstring(svgs[dataset.id])
+    assert root.get("role") == "img"
+    title, desc = root.find(f"{SVG}title"), root.find(f"{SVG}desc")
+    assert title is not None and title.text == dataset.finding()
+    assert desc is not None and desc.text.startswith("Staafdiagram van")
+    assert root.get("aria-labelledby") == f"{title.get('id')} {desc.get('id')}"
+    assert root.get("width") is None and root.get("viewBox")
+
+
+@pytest.mark.parametrize("dataset", CHARTED, ids=lambda d: d.id)
+def test_labels_and_values_are_text(svgs, dataset):
+    root = ET.fromstring(svgs[dataset.id])
+    texts = " ".join(" ".join(t.itertext()) for t in root.iter(f"{SVG}text"))
+    texts = " ".join(texts.split())
+    for option in dataset.options:
+        assert dataset.label(option.id) in texts, option.id
+        assert option.label.split()[0] in texts, option.id
+
+
+def test_approximate_values_are_marked(svgs):
+    text = svgs["samenwerkingspartners"]
+    assert "&gt; 90%" in text and "Gearceerd" in text
+    assert "url(#samenwerkingspartners-h" in text  # the hatch pattern on approximate bars
+
+
+def test_same_data_same_bytes_across_processes(svgs):
+    code = ("import sys; sys.path.insert(0, 'scripts');"
+            "from kinderwerk.datasets import load_all; from kinderwerk.charts import render_svg;"
+            "sys.stdout.write(render_svg(load_all('data')['doelstellingen']))")
+    other = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                           env={"PYTHONHASHSEED": "123", "PATH": "/usr/bin:/bin"}, check=True).stdout
+    assert other == svgs["doelstellingen"]
+
+
+def test_ids_are_unique_across_charts(svgs):
+    ids = []
+    for svg in svgs.values():
+        ids += [el.get("id") for el in ET.fromstring(svg).iter() if el.get("id")]
+    assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize("dataset", CHARTED, ids=lambda d: d.id)
+def test_chart_is_at_most_30_kb(svgs, dataset):
+    assert len(svgs[dataset.id].encode()) <= 30_000
+
+
+@pytest.mark.parametrize("scheme", BACKGROUNDS)
+def test_bar_colour_has_3_to_1_against_both_palettes(scheme):
+    assert contrast(BAR, BACKGROUNDS[scheme]) >= 3.0
+
+
+def test_contrast_arithmetic():
+    assert contrast("#000000", "#ffffff") == pytest.approx(21.0)
+    assert contrast("#767676", "#ffffff") == pytest.approx(4.54, abs=0.01)
+
+
+def test_bars_use_only_the_palette(svgs):
+    for svg in svgs.values():
+        fills = {f.lower() for f in __import__("re").findall(r"fill: (#[0-9a-fA-F]{6})", svg)}
+        assert fills <= {BAR.lower(), "#ffffff", "#1f1f1f"}, fills
+
+
+def test_cache_redraws_only_changed_charts(tmp_path):
+    import shutil
+    data = tmp_path / "data"
+    data.mkdir()
+    for name in ("functietitels.csv", "functietitels.meta.yml"):
+        shutil.copy(ROOT / "data" / name, data / name)
+    cache = tmp_path / "cache"
+    dataset = load_all(data)["functietitels"]
+    assert chart_for(dataset, cache).rendered is True
+    assert chart_for(dataset, cache).rendered is False
+    csv = data / "functietitels.csv"
+    csv.write_text(csv.read_text().replace("40,exact,40 procent", "41,exact,41 procent"))
+    changed = load_all(data)["functietitels"]
+    result = chart_for(changed, cache)
+    assert result.rendered is True and "41%" in result.svg
+    assert len(list(cache.glob("functietitels-*.svg"))) == 1  # the stale one is gone

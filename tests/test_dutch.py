@@ -1,0 +1,39 @@
+"""Dutch number style and the report's hedges, for every precision."""
+import pytest
+
+from kinderwerk.dutch import Precision, format_number, format_percent, in_label, in_text
+
+
+@pytest.mark.parametrize("value, expected", [
+    (36372, "36.372"), (2000, "2.000"), (228, "228"), (9.2, "9,2"), (2.5, "2,5"),
+    (40.0, "40"), (1234567.5, "1.234.567,5"),
+])
+def test_format_number(value, expected):
+    assert format_number(value) == expected
+
+
+def test_format_percent_has_no_space():
+    assert format_percent(9.2) == "9,2%"
+
+
+@pytest.mark.parametrize("precision, value, phrase, text, label", [
+    (Precision.EXACT, 52, None, "52%", "52%"),
+    (Precision.MORE_THAN, 90, None, "ruim 90%", "> 90%"),
+    (Precision.ABOUT, 67, "twee derde", "ca. twee derde", "ca. 67%"),
+    (Precision.ABOUT, 2.5, None, "ca. 2,5%", "ca. 2,5%"),
+    (Precision.ALMOST, 86, None, "bijna 86%", "bijna 86%"),
+    (Precision.LESS_THAN, 50, "de helft", "iets minder dan de helft", "< 50%"),
+    (Precision.UP_TO, 75, None, "tot 75%", "tot 75%"),
+])
+def test_every_precision_in_text_and_label(precision, value, phrase, text, label):
+    assert in_text(value, precision, "percent", phrase) == text
+    assert in_label(value, precision, "percent") == label
+
+
+def test_words_only_shows_the_words():
+    assert in_text(None, Precision.WORDS_ONLY, "count", wording="enkele honderden") == "enkele honderden"
+    assert in_label(None, Precision.WORDS_ONLY, "count", wording="enkele honderden") == "enkele honderden"
+
+
+def test_counts_have_no_percent_sign():
+    assert in_text(36372, Precision.EXACT, "count") == "36.372"
