@@ -1,0 +1,47 @@
+# Kennisbank Kinderwerk. The README's two commands are `make serve` and `make test`.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: install browser serve build charts test bench lighthouse screenshots lock clean
+
+# Python packages, exactly as locked in requirements.txt.
+$(VENV)/.installed: requirements.txt
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+# Debian's Chromium for the browser tests (never `playwright install`).
+browser:
+	bash .ci/install-browser
+
+serve: install
+	$(PY) -m mkdocs serve
+
+build: install
+	$(PY) scripts/build_site.py
+
+charts: install
+	$(PY) scripts/build_charts.py
+
+test: install browser
+	$(PY) -m pytest
+
+bench: install
+	$(PY) scripts/benchmark.py
+
+lighthouse: install build
+	$(PY) scripts/lighthouse.py
+
+screenshots: install build
+	$(PY) scripts/screenshots.py
+
+# Re-lock after editing requirements.in.
+lock: install
+	$(PY) -m piptools compile --quiet --strip-extras --no-emit-index-url \
+		--no-emit-find-links -o requirements.txt requirements.in
+
+clean:
+	rm -rf site .cache
