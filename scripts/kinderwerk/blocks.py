@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from .datasets import Dataset
-from .dutch import PRECISION_NL, in_label, is_approximate
+from .dutch import PRECISION_NL, is_approximate
 
 UNIT_HEADER = {"percent": "Percentage", "count": "Aantal"}
 
@@ -19,7 +19,7 @@ def table_html(dataset: Dataset, table_id: str, described_by: str) -> str:
     unit = dataset.meta.unit
     rows = []
     for o in dataset.options:
-        figure = in_label(o.value, o.precision, unit, o.wording)
+        figure = dataset.label(o.id)
         precise = "" if not is_approximate(o.precision) else f' <span class="kw-precision">({PRECISION_NL[o.precision]})</span>'
         rows.append(
             "<tr>"

@@ -10,19 +10,19 @@ from __future__ import annotations
 import html
 import re
 import textwrap
+from io import StringIO
 
 import matplotlib
 
 matplotlib.use("Agg")  # no display on build machines
 import matplotlib.pyplot as plt  # noqa: E402
-from io import StringIO  # noqa: E402
 
 from .datasets import Dataset  # noqa: E402
-from .dutch import format_number, in_label, is_approximate  # noqa: E402
+from .dutch import is_approximate  # noqa: E402
 from .palette import BAR, HATCH, TEXT  # noqa: E402
 
 # Bumped whenever the drawing code changes, so cached charts are redrawn.
-CHART_VERSION = "3"
+CHART_VERSION = "4"
 
 RC = {
     "svg.fonttype": "none",
@@ -61,7 +61,7 @@ def _draw(dataset: Dataset) -> str:
                 hatch="///" if is_approximate(option.precision) else None,
                 edgecolor=BAR, linewidth=0)
     for yi, option, value in zip(y, options, values):
-        text = in_label(option.value, option.precision, dataset.meta.unit, option.wording)
+        text = dataset.label(option.id)
         ax.text(value + top * 0.012, yi, text, va="center", ha="left",
                 fontsize=11, fontweight="bold",
                 fontstyle="italic" if option.value is None else "normal")
@@ -121,4 +121,3 @@ def standalone_svg(svg: str) -> str:
     return '<?xml version="1.0" encoding="utf-8"?>\n' + svg
 
 
-__all__ = ["render_svg", "standalone_svg", "CHART_VERSION", "format_number"]

@@ -105,7 +105,7 @@ class Dataset:
     def label(self, option_id: str) -> str:
         """The figure of one option as on the chart ('> 90%')."""
         o = self.option(option_id)
-        return in_label(o.value, o.precision, self.meta.unit, o.wording)
+        return in_label(o.value, o.precision, self.meta.unit, o.wording, o.phrase)
 
     def finding(self) -> str:
         """The key finding with its figures filled in from the data."""

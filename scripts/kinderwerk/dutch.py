@@ -89,10 +89,16 @@ def in_text(value: float | None, precision: Precision, unit: str,
 
 
 def in_label(value: float | None, precision: Precision, unit: str,
-             wording: str = "") -> str:
-    """A figure for a chart bar or table cell: '> 90%', 'ca. 67%', '52%'."""
+             wording: str = "", phrase: str | None = None) -> str:
+    """A figure for a chart bar or table cell: '> 90%', 'ca. 2,5%', '52%'.
+
+    Where the report gave only words for an approximate figure ("ongeveer
+    twee derde"), the label keeps those words: '67%' would invent precision.
+    """
     if precision is Precision.WORDS_ONLY:
         return wording
+    if phrase and precision in (Precision.ABOUT, Precision.ALMOST):
+        return LABEL_PREFIX[precision] + phrase
     return LABEL_PREFIX[precision] + _amount(value, unit, None)
 
 
