@@ -103,3 +103,9 @@ def test_cache_redraws_only_changed_charts(tmp_path):
     result = chart_for(changed, cache)
     assert result.rendered is True and "41%" in result.svg
     assert len(list(cache.glob("functietitels-*.svg"))) == 1  # the stale one is gone
+
+
+def test_no_hatching_legend_without_hatched_bars(svgs):
+    # beroepen has exact counts and one words-only row: nothing is hatched.
+    assert "Gearceerd" not in svgs["beroepen"]
+    assert "enkele honderden" in svgs["beroepen"]

@@ -22,7 +22,7 @@ from .dutch import is_approximate  # noqa: E402
 from .palette import BAR, HATCH, TEXT  # noqa: E402
 
 # Bumped whenever the drawing code changes, so cached charts are redrawn.
-CHART_VERSION = "4"
+CHART_VERSION = "5"
 
 RC = {
     "svg.fonttype": "none",
@@ -49,7 +49,8 @@ def _draw(dataset: Dataset) -> str:
     percent = dataset.meta.unit == "percent"
     values = [o.value or 0 for o in options]
     top = 100 if percent else max(values)
-    approximate = any(is_approximate(o.precision) for o in options)
+    # The legend explains hatching, so only where a hatched bar is drawn.
+    approximate = any(is_approximate(o.precision) and o.value is not None for o in options)
 
     height = 0.5 * n + (0.75 if approximate else 0.4)
     fig, ax = plt.subplots(figsize=(7.2, height), dpi=100)
