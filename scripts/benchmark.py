@@ -32,6 +32,7 @@ EXAMPLE = "docs/praktijkvoorbeelden/almere-de-schoor.md"
 
 
 def copy_project(target: Path) -> Path:
+    target.mkdir(parents=True)
     for part in PARTS:
         source = ROOT / part
         if source.is_dir():
