@@ -11,8 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from kinderwerk.chart_cache import charts_for  # noqa: E402
-from kinderwerk.charts import standalone_svg  # noqa: E402
+from kinderwerk.chart_cache import charts_for, standalone_svg  # noqa: E402
 from kinderwerk.datasets import DataError, load_all  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -14,7 +14,7 @@ from mkdocs.structure.files import File
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from kinderwerk import registry  # noqa: E402
-from kinderwerk.charts import standalone_svg  # noqa: E402
+from kinderwerk.chart_cache import standalone_svg  # noqa: E402
 from kinderwerk.datasets import DataError  # noqa: E402
 from kinderwerk.sandbox import sandbox_like  # noqa: E402
 

@@ -10,10 +10,13 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-import matplotlib
+from importlib.metadata import version
 
-from .charts import CHART_VERSION, render_svg
 from .datasets import Dataset
+
+# Bumped whenever the drawing code in charts.py changes, so cached charts are
+# redrawn. Kept here so a warm build never imports matplotlib's pyplot.
+CHART_VERSION = "5"
 
 
 @dataclass
@@ -24,7 +27,7 @@ class ChartResult:
 
 def cache_key(dataset: Dataset) -> str:
     digest = hashlib.sha256()
-    for part in (CHART_VERSION.encode(), matplotlib.__version__.encode(),
+    for part in (CHART_VERSION.encode(), version("matplotlib").encode(),
                  dataset.csv_path.read_bytes(), dataset.meta_path.read_bytes()):
         digest.update(len(part).to_bytes(8, "big") + part)
     return digest.hexdigest()[:16]
@@ -35,6 +38,7 @@ def chart_for(dataset: Dataset, cache_dir: Path) -> ChartResult:
     path = cache_dir / f"{dataset.id}-{cache_key(dataset)}.svg"
     if path.exists():
         return ChartResult(path.read_text(encoding="utf-8"), rendered=False)
+    from .charts import render_svg  # only when a chart must be drawn
     svg = render_svg(dataset)
     cache_dir.mkdir(parents=True, exist_ok=True)
     for stale in cache_dir.glob(f"{dataset.id}-*.svg"):
@@ -47,3 +51,8 @@ def chart_for(dataset: Dataset, cache_dir: Path) -> ChartResult:
 
 def charts_for(datasets: dict[str, Dataset], cache_dir: Path) -> dict[str, ChartResult]:
     return {d.id: chart_for(d, cache_dir) for d in datasets.values() if d.meta.chart}
+
+
+def standalone_svg(svg: str) -> str:
+    """An inline chart as a file someone downloads: with the XML prolog."""
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + svg

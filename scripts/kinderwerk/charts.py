@@ -21,8 +21,6 @@ from .datasets import Dataset  # noqa: E402
 from .dutch import is_approximate  # noqa: E402
 from .palette import BAR, HATCH, TEXT  # noqa: E402
 
-# Bumped whenever the drawing code changes, so cached charts are redrawn.
-CHART_VERSION = "5"
 
 RC = {
     "svg.fonttype": "none",
@@ -115,10 +113,3 @@ def render_svg(dataset: Dataset) -> str:
     with matplotlib.rc_context(RC):
         svg = _draw(dataset)
     return _make_accessible(svg, dataset) + "\n"
-
-
-def standalone_svg(svg: str) -> str:
-    """An inline chart as a file someone downloads: prolog and namespace."""
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + svg
-
-
