@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from kinderwerk import registry  # noqa: E402
+from kinderwerk import examples, registry  # noqa: E402
 from kinderwerk.blocks import chart_block, details_block  # noqa: E402
 from kinderwerk.dutch import format_number  # noqa: E402
 
@@ -109,5 +109,18 @@ def define_env(env):
         """Dutch style for a bare number: 36372 -> '36.372'."""
         return format_number(value)
 
+    @env.macro
+    def examples_for(chapter: str) -> str:
+        """The practice examples of a chapter, e.g. examples_for("werkzaamheden").
+        Without this call scripts/hooks_examples.py appends the same block."""
+        state = examples.state
+        if state.collection is None:
+            raise MacroError(f"docs/{page_path()}: examples_for() werkt alleen met scripts/hooks_examples.py")
+        if chapter not in state.collection.vocab.hoofdstukken:
+            known = ", ".join(state.collection.vocab.hoofdstukken)
+            raise MacroError(f"docs/{page_path()}: onbekend hoofdstuk '{chapter}' (bekend: {known})")
+        return examples.chapter_block_md(chapter, page_path(), state.collection, state.figure,
+                                         state.chart_src)
+
     registry.macros[:] = [chart, details, pct, num, label, wording, finding, base,
-                          dataset_ids, title, has_chart, number]
+                          dataset_ids, title, has_chart, number, examples_for]

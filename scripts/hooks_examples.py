@@ -1,0 +1,154 @@
+"""MkDocs hooks for the practice examples (praktijkvoorbeelden).
+
+Small functions, one per MkDocs event; the work is done by
+``kinderwerk.examples`` (plain Python, tested on its own).
+
+* on_files: check every example (forbidden constructs, front matter, body
+  sections) before any page is read, so a bad example stops the build before
+  anything is written; add a tag page per thema and per partner.
+* on_nav: examples are not listed one by one in the sidebar (that would not
+  scale to hundreds); they hang under the Praktijkvoorbeelden section.
+* on_page_read_source: switch mkdocs-macros off for pages in the examples
+  folder, so contributed text is never run as a template.
+* on_page_markdown (after mkdocs-macros): title and facts above an example,
+  links to chapters, figures and related examples below it; the cards and
+  filters on the overview; the examples at the end of each chapter.
+"""
+from __future__ import annotations
+
+import logging
+import posixpath
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.utils import get_relative_url
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from kinderwerk import examples as ex  # noqa: E402
+from kinderwerk import registry  # noqa: E402
+from kinderwerk.examples import ExampleError  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+log = logging.getLogger("mkdocs.hooks.praktijkvoorbeelden")
+
+
+def _in_folder(file: File) -> bool:
+    return file.src_uri.startswith(ex.FOLDER + "/") and file.generated_by is None
+
+
+def _is_example(file: File) -> bool:
+    return (_in_folder(file) and file.src_uri.endswith(".md") and file.src_uri != ex.OVERVIEW
+            and not file.inclusion.is_excluded())
+
+
+def _figure(dataset_id: str, option_id: str) -> str:
+    return registry.dataset(dataset_id).text(option_id)
+
+
+def on_files(files, config):
+    """Validate every example, then add the generated tag pages."""
+    try:
+        for file in files:
+            if _in_folder(file) and not file.inclusion.is_excluded():
+                if not file.src_uri.endswith(ex.ALLOWED_SUFFIXES):
+                    raise ExampleError(
+                        f"docs/{file.src_uri}: dit soort bestand mag niet in docs/{ex.FOLDER}/. "
+                        f"Toegestaan: {', '.join(ex.ALLOWED_SUFFIXES)}.")
+                if file.src_uri.count("/") > 1 and file.src_uri.endswith(".md"):
+                    raise ExampleError(f"docs/{file.src_uri}: zet een praktijkvoorbeeld direct in "
+                                       f"docs/{ex.FOLDER}/, niet in een submap.")
+        pages = [f for f in files.documentation_pages()]
+        chapters = {posixpath.splitext(posixpath.basename(f.src_uri))[0]:
+                    ex.chapter_title(f.content_string, f.src_uri)
+                    for f in pages if posixpath.dirname(f.src_uri) == ex.CHAPTER_FOLDER}
+        vocab = ex.load_vocabulary(DATA, chapters)
+        found = []
+        for file in pages:
+            if _is_example(file):
+                found.append(ex.parse_example(file.content_string, file.src_uri, vocab))
+                file.inclusion = InclusionLevel.NOT_IN_NAV
+            elif _in_folder(file):  # the overview: no template code either
+                ex.check_forbidden(file.content_string, f"docs/{file.src_uri}")
+        template = files.get_file_from_path(ex.TEMPLATE)
+        if template is not None:
+            ex.parse_example(template.content_string, ex.TEMPLATE, vocab,
+                             where=f"docs/{ex.TEMPLATE} (het sjabloon)")
+        collection = ex.Collection(found, vocab)
+    except ExampleError as exc:
+        raise PluginError(f"Fout in een praktijkvoorbeeld: {exc}") from None
+
+    sources = {f.src_uri: f.content_string for f in pages if not _in_folder(f)}
+    ex.state.collection = collection
+    ex.state.figure = _figure
+    ex.state.chart_src = ex.find_chart_pages(sources)
+
+    tags = {}
+    for kind, key in ex.all_tag_pages(collection):
+        file = File.generated(config, ex.tag_src(kind, key), content="",
+                              inclusion=InclusionLevel.NOT_IN_NAV)
+        files.append(file)
+        tags[(kind, key)] = file
+
+    def href(from_src: str, to_src: str) -> str:
+        return get_relative_url(files.get_file_from_path(to_src).url,
+                                files.get_file_from_path(from_src).url)
+
+    for (kind, key), file in tags.items():
+        file.content_string = ex.tag_page_md(kind, key, collection, _figure, ex.state.chart_src, href)
+    log.info(f"praktijkvoorbeelden: {len(collection.examples)} voorbeelden, {len(tags)} tagpagina's")
+    return files
+
+
+def on_nav(nav, config, files):
+    """Examples sit in the Praktijkvoorbeelden section without a sidebar entry each."""
+    overview = files.get_file_from_path(ex.OVERVIEW)
+    section = overview.page.parent if overview is not None and overview.page else None
+    for file in files.documentation_pages():
+        if file.page is not None and (_is_example(file) or file.generated_by is not None
+                                      and file.src_uri.startswith(ex.FOLDER + "/")):
+            file.page.parent = section
+    return nav
+
+
+def on_page_read_source(page, config):
+    """Pages in the examples folder are never rendered as templates."""
+    file = page.file
+    if not _in_folder(file) or not file.src_uri.endswith(".md"):
+        return None
+    text = file.content_string
+    try:
+        ex.check_forbidden(text, f"docs/{file.src_uri}")
+    except ExampleError as exc:
+        raise PluginError(f"Fout in een praktijkvoorbeeld: {exc}") from None
+    return ex.with_render_off(text)
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Add the generated parts (this runs after mkdocs-macros)."""
+    state, src = ex.state, page.file.src_uri
+    collection = state.collection
+    if collection is None:
+        return markdown
+    if src in collection.by_src:
+        example = collection.by_src[src]
+        page.meta.setdefault("description", example.samenvatting)
+        return (ex.example_header_md(example, collection) + markdown.lstrip("\n")
+                + ex.example_footer_md(example, collection, state.figure, state.chart_src))
+    if src == ex.OVERVIEW:
+        def href(from_src: str, to_src: str) -> str:
+            return get_relative_url(files.get_file_from_path(to_src).url, page.file.url)
+        block = (ex.overview_md(collection, href) + "\n## Bladeren per thema of partner\n\n"
+                 + ex.browse_md(collection))
+        if ex.MARKER in markdown:
+            return markdown.replace(ex.MARKER, block, 1)
+        return markdown.rstrip("\n") + "\n\n" + block
+    if posixpath.dirname(src) == ex.CHAPTER_FOLDER and ex.CHAPTER_BLOCK_CLASS not in markdown:
+        slug = posixpath.splitext(posixpath.basename(src))[0]
+        block = ex.chapter_block_md(slug, src, collection, state.figure, state.chart_src)
+        if block:
+            return markdown.rstrip("\n") + "\n\n" + block
+    return markdown

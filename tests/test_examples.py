@@ -1,0 +1,468 @@
+"""Practice examples: schema, safety checks, overview, tag pages, search and
+links both ways.
+
+Unit tests call ``kinderwerk.examples`` directly (no MkDocs); build tests run
+`mkdocs build` in a throw-away copy of the project and check the message and
+that nothing was written.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import shutil
+from html import unescape
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT, copy_project, run_build
+from kinderwerk import examples as ex
+from kinderwerk.datasets import load_all
+
+DOCS = ROOT / "docs"
+FOLDER = DOCS / "praktijkvoorbeelden"
+EXAMPLE_FILES = sorted(p for p in FOLDER.glob("*.md") if p.name not in ("index.md", "_sjabloon.md"))
+TODAY = dt.date(2026, 11, 28)
+
+
+@pytest.fixture(scope="module")
+def vocab() -> ex.Vocabulary:
+    chapters = {p.stem: ex.chapter_title(p.read_text(encoding="utf-8"), p.stem)
+                for p in sorted((DOCS / "hoofdstukken").glob("*.md"))}
+    return ex.load_vocabulary(ROOT / "data", chapters)
+
+
+def good_example(**changes) -> str:
+    """A valid example file; ``changes`` replace (None: remove) front-matter fields."""
+    meta = {
+        "titel": "testvoorbeeld met de Speelkamer",
+        "samenvatting": "Kinderwerkers in Zwolle openen de Speelkamer voor alle kinderen uit de buurt.",
+        "organisatie": "Testwelzijn",
+        "gemeenten": ["Zwolle"],
+        "provincie": ["Overijssel"],
+        "periode": "schooljaar 2025-2026",
+        "werkvormen": ["ambulant"],
+        "leeftijd_van": 6,
+        "leeftijd_tot": 12,
+        "themas": ["andere_culturen"],
+        "partners": ["scouting"],
+        "andere_partners": ["bibliotheek"],
+        "hoofdstukken": ["werkzaamheden"],
+        "personen": [{"naam": "Test Persoon", "rol": "kinderwerker", "organisatie": "Testwelzijn"}],
+        "bron": "Gesprek met de kinderwerker",
+        "gecontroleerd": "2026-11-01",
+    }
+    for key, value in changes.items():
+        if value is None:
+            meta.pop(key, None)
+        else:
+            meta[key] = value
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
+    body = "\n".join(f"## {s}\n\nDe Speelkamerproject-tekst over {s.lower()}.\n" for s in ex.SECTIONS)
+    return f"---\n{front}---\n\n{body}"
+
+
+def parse(text: str, vocab) -> ex.Example:
+    return ex.parse_example(text, "praktijkvoorbeelden/zwolle-test.md", vocab, today=TODAY)
+
+
+# ---------------------------------------------------------------------------
+# The real examples and the template
+# ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
+def test_every_example_is_valid(path, vocab):
+    example = ex.parse_example(path.read_text(encoding="utf-8"), f"praktijkvoorbeelden/{path.name}", vocab)
+    assert example.volledige_titel.startswith(example.plaats + ":")
+    assert example.personen, "the report credits a practitioner by name, role and organisation"
+
+
+def test_the_seven_examples_of_the_report_are_there():
+    assert {p.stem for p in EXAMPLE_FILES} >= {
+        "almere-de-schoor", "arnhem-rijnstad", "friesland-kearn-kooklab", "deventer-raster-welzijn",
+        "tilburg-r-newt-kids", "stichting-kinderspel-huttendorpen", "den-haag-voor-welzijn"}
+
+
+def test_template_validates(vocab):
+    text = (FOLDER / "_sjabloon.md").read_text(encoding="utf-8")
+    example = ex.parse_example(text, ex.TEMPLATE, vocab)
+    assert example.titel
+
+
+def test_template_is_kept_out_of_the_site():
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "praktijkvoorbeelden/_sjabloon.md" in config.split("exclude_docs:")[1].split("\n\n")[0]
+
+
+def test_template_lists_every_allowed_value(vocab):
+    """The template's comments are the contributors' reference: keep them complete."""
+    text = (FOLDER / "_sjabloon.md").read_text(encoding="utf-8")
+    for values in (vocab.werkvormen, vocab.themas, vocab.partners, vocab.hoofdstukken):
+        for key in values:
+            assert re.search(rf"\b{re.escape(key)}\b", text), key
+    for name in vocab.provincies.values():
+        assert name in text
+
+
+def test_issue_form_offers_the_same_lists(vocab):
+    form = yaml.safe_load((ROOT / ".github/ISSUE_TEMPLATE/nieuw-praktijkvoorbeeld.yml").read_text("utf-8"))
+    options = {item["id"]: item["attributes"]["options"] for item in form["body"]
+               if item["type"] == "dropdown"}
+    assert options["provincie"] == list(vocab.provincies.values())
+    assert options["werkvormen"] == list(vocab.werkvormen.values())
+    assert options["themas"] == list(vocab.themas.values())
+    assert options["partners"] == list(vocab.partners.values())
+
+
+def test_vocabularies_stay_out_of_the_survey_data_folder():
+    """data/*.csv are survey data sets only (the data loader globs them)."""
+    assert (ROOT / "data" / "woordenlijsten" / "werkvormen.csv").exists()
+    assert not (ROOT / "data" / "werkvormen.csv").exists()
+    assert "werkvormen" not in load_all(ROOT / "data")
+
+
+def test_example_pages_type_no_survey_percentage():
+    for path in FOLDER.glob("*.md"):
+        assert not re.search(r"\d\s*(%|procent)", path.read_text(encoding="utf-8")), path.name
+
+
+# ---------------------------------------------------------------------------
+# Bad front matter: each kind has its Dutch message with file, field, allowed values
+# ---------------------------------------------------------------------------
+
+BAD_FRONT_MATTER = {
+    "missing-field": ({"organisatie": None},
+                      ["veld 'organisatie' ontbreekt", "Verwacht: de naam van de organisatie"]),
+    "unknown-thema": ({"themas": ["gezondheid"]},
+                      ["veld 'themas'", "onbekende waarde 'gezondheid'", "Toegestaan:",
+                       "gezonde_leefstijl (Een gezonde leefstijl ontwikkelen)"]),
+    "unknown-provincie": ({"provincie": ["Brabant"]},
+                          ["veld 'provincie'", "onbekende waarde 'Brabant'", "Noord-Brabant", "Zuid-Holland"]),
+    "wrong-type": ({"gemeenten": "Zwolle"},
+                   ["veld 'gemeenten'", "moet een lijst zijn", "tekst 'Zwolle'", "[Almere]"]),
+    "bad-date": ({"gecontroleerd": "2026-02-31"},
+                 ["veld 'gecontroleerd'", "'2026-02-31' is geen geldige datum", "JJJJ-MM-DD"]),
+}
+MORE_BAD_FRONT_MATTER = {
+    "date-in-words": ({"gecontroleerd": "28 november 2026"}, ["geen geldige datum"]),
+    "future-date": ({"gecontroleerd": "2099-01-01"}, ["ligt in de toekomst"]),
+    "unknown-field": ({"thema": ["signaleren"]}, ["onbekend veld 'thema'", "Bedoel je 'themas'?"]),
+    "empty-themas": ({"themas": []}, ["veld 'themas'", "de lijst is leeg", "Toegestaan:"]),
+    "unknown-partner": ({"partners": ["bakkers"]}, ["veld 'partners'", "onbekende waarde 'bakkers'", "scouting"]),
+    "unknown-werkvorm": ({"werkvormen": ["koken"]}, ["veld 'werkvormen'", "kookactiviteit (Koken met kinderen)"]),
+    "unknown-chapter": ({"hoofdstukken": ["hoofdstuk-9"]}, ["veld 'hoofdstukken'", "werkzaamheden"]),
+    "age-out-of-range": ({"leeftijd_tot": 16}, ["veld 'leeftijd_tot'", "0 tot en met 12"]),
+    "age-as-text": ({"leeftijd_van": "zes"}, ["veld 'leeftijd_van'", "tekst 'zes'"]),
+    "ages-reversed": ({"leeftijd_van": 10, "leeftijd_tot": 8}, ["hoger dan leeftijd_tot"]),
+    "two-sentences": ({"samenvatting": "Eerste zin. Tweede zin."}, ["veld 'samenvatting'", "één zin"]),
+    "person-without-role": ({"personen": [{"naam": "A", "organisatie": "B"}]}, ["veld 'personen'", "'rol'"]),
+    "boolean-title": ({"titel": True}, ["veld 'titel'", "ja/nee-waarde"]),
+}
+
+
+@pytest.mark.parametrize("changes,expected", list({**BAD_FRONT_MATTER, **MORE_BAD_FRONT_MATTER}.values()),
+                         ids=list({**BAD_FRONT_MATTER, **MORE_BAD_FRONT_MATTER}))
+def test_bad_front_matter_message(changes, expected, vocab):
+    with pytest.raises(ex.ExampleError) as info:
+        parse(good_example(**changes), vocab)
+    message = str(info.value)
+    assert message.startswith("docs/praktijkvoorbeelden/zwolle-test.md")
+    for part in expected:
+        assert part in message
+
+
+def test_good_example_passes(vocab):
+    example = parse(good_example(), vocab)
+    assert example.volledige_titel == "Zwolle: testvoorbeeld met de Speelkamer"
+    assert example.gecontroleerd == dt.date(2026, 11, 1)
+
+
+def test_invalid_yaml_names_the_line(vocab):
+    text = good_example().replace("organisatie: Testwelzijn", "organisatie: Test: welzijn: ja")
+    with pytest.raises(ex.ExampleError, match=r"regel \d+: de front matter is geen geldige YAML"):
+        parse(text, vocab)
+
+
+def test_missing_front_matter(vocab):
+    with pytest.raises(ex.ExampleError, match="de front matter ontbreekt"):
+        parse("## Aanleiding\n\nTekst.\n", vocab)
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("# Titel\n\n## Aanleiding\n", "een kop met één # is niet nodig"),
+    ("## Aanleiding\n\n## Aanpak\n\n## Samenwerking\n\n## Wat het oplevert\n", "het kopje '## Tips' ontbreekt"),
+    ("## Aanpak\n\n## Aanleiding\n\n## Samenwerking\n\n## Wat het oplevert\n\n## Tips\n", "volgorde"),
+    ("## Aanleiding\n\n## Resultaten\n", "onbekend kopje '## Resultaten'"),
+])
+def test_body_sections(body, expected, vocab):
+    text = good_example().split("\n## ")[0].rstrip() + "\n\n" + body
+    with pytest.raises(ex.ExampleError, match=re.escape(expected)):
+        parse(text, vocab)
+
+
+# ---------------------------------------------------------------------------
+# Forbidden constructs: template code and scripts
+# ---------------------------------------------------------------------------
+
+FORBIDDEN = {
+    "jinja-expression": ("Zie {{ lipsum.__globals__['os'].popen('id').read() }}.", "sjablooncode"),
+    "jinja-statement": ("{% for x in range(3) %}x{% endfor %}", "sjablooncode"),
+    "script": ("<script>alert(1)</script>", "<script>-element"),
+    "event-handler": ('<img src="x.png" alt="" onerror="alert(1)">', "event-handler"),
+    "javascript-url": ("[klik](javascript:alert(1))", "javascript:-link"),
+}
+MORE_FORBIDDEN = {
+    "attr-list-handler": ('[klik](https://example.org){ onclick="alert(1)" }', "event-handler"),
+    "entity-javascript": ("[klik](&#106;avascript:alert(1))", "javascript:-link"),
+    "split-javascript": ("<a href=\"java\nscript:alert(1)\">x</a>", "javascript:-link"),
+    "iframe": ('<iframe src="https://example.org"></iframe>', "<iframe>"),
+    "snippet": ('--8<-- "begrippen.md"', "--8<--"),
+}
+
+
+@pytest.mark.parametrize("snippet,expected", list({**FORBIDDEN, **MORE_FORBIDDEN}.values()),
+                         ids=list({**FORBIDDEN, **MORE_FORBIDDEN}))
+def test_forbidden_construct_message(snippet, expected, vocab):
+    text = good_example().replace("De Speelkamerproject-tekst over aanpak.", snippet)
+    with pytest.raises(ex.ExampleError) as info:
+        parse(text, vocab)
+    message = str(info.value)
+    assert message.startswith("docs/praktijkvoorbeelden/zwolle-test.md")
+    assert expected in message and "niet toegestaan" in message
+
+
+def test_forbidden_construct_in_front_matter(vocab):
+    text = good_example(titel="test {{ 7 * 7 }}")
+    with pytest.raises(ex.ExampleError, match=r"regel \d+: sjablooncode"):
+        parse(text, vocab)
+
+
+def test_ordinary_text_is_not_flagged(vocab):
+    text = good_example().replace(
+        "De Speelkamerproject-tekst over aanpak.",
+        "Kinderen zijn online actief; de sessie=ok. Een lijst: [a](https://example.org/?optie=1). "
+        "Een kop met id {#mijn-id} en een <br> mogen.")
+    parse(text, vocab)
+
+
+def test_render_off_is_the_last_front_matter_key():
+    text = ex.with_render_off("---\ntitel: x\nrender_macros: true\n---\n\ntekst\n")
+    meta = yaml.safe_load(ex.split_front_matter(text)[0])
+    assert meta["render_macros"] is False
+    assert ex.with_render_off("tekst\n").startswith("---\nrender_macros: false\n---\n")
+
+
+# ---------------------------------------------------------------------------
+# Collection logic
+# ---------------------------------------------------------------------------
+
+def test_related_examples_share_thema_or_partner(vocab):
+    examples = [ex.parse_example(p.read_text(encoding="utf-8"), f"praktijkvoorbeelden/{p.name}", vocab)
+                for p in EXAMPLE_FILES]
+    collection = ex.Collection(examples, vocab)
+    for example in collection.examples:
+        for other, shared in collection.related(example):
+            assert set(example.themas) & set(other.themas) or set(example.partners) & set(other.partners)
+            assert shared
+    facets = collection.facets()
+    assert set(facets) == {"provincie", "gemeente", "thema", "partner", "werkvorm"}
+    assert ("zuid-holland", "Zuid-Holland", 2) in facets["provincie"]
+
+
+def test_duplicate_titles_are_refused(vocab):
+    a = parse(good_example(), vocab)
+    b = ex.parse_example(good_example(), "praktijkvoorbeelden/zwolle-kopie.md", vocab, today=TODAY)
+    with pytest.raises(ex.ExampleError, match="bestaat al"):
+        ex.Collection([a, b], vocab)
+
+
+# ---------------------------------------------------------------------------
+# Builds in a copy of the project
+# ---------------------------------------------------------------------------
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    target = copy_project(tmp_path / "project")
+    cache = ROOT / ".cache"
+    if cache.is_dir():  # charts drawn already: saves a few seconds per build
+        shutil.copytree(cache, target / ".cache")
+    return target
+
+
+def assert_failed_cleanly(result, *expected):
+    assert result.returncode != 0
+    assert "Fout in een praktijkvoorbeeld" in result.output
+    for part in expected:
+        assert part in result.output, (part, result.output[-2000:])
+    # The check runs in on_files, before any page is read: nothing is written.
+    assert not (result.site / "index.html").exists()
+    assert not result.site.exists() or not any(result.site.rglob("*.html"))
+
+
+BUILD_CASES = {f"front-matter-{k}": (good_example(**changes), expected)
+               for k, (changes, expected) in BAD_FRONT_MATTER.items()}
+BUILD_CASES.update({f"forbidden-{k}": (good_example().replace("De Speelkamerproject-tekst over aanpak.", snippet),
+                                       [expected, "niet toegestaan"])
+                    for k, (snippet, expected) in FORBIDDEN.items()})
+
+
+@pytest.mark.parametrize("text,expected", list(BUILD_CASES.values()), ids=list(BUILD_CASES))
+def test_bad_example_stops_the_build(text, expected, project, tmp_path):
+    (project / "docs" / "praktijkvoorbeelden" / "zwolle-test.md").write_text(text, encoding="utf-8")
+    result = run_build(project, tmp_path / "nieuwe-site")
+    assert_failed_cleanly(result, "docs/praktijkvoorbeelden/zwolle-test.md", *expected)
+
+
+def test_bad_template_stops_the_build(project, tmp_path):
+    template = project / "docs" / "praktijkvoorbeelden" / "_sjabloon.md"
+    template.write_text(template.read_text(encoding="utf-8").replace("themas: [talentontwikkeling]",
+                                                                     "themas: [talent]"), encoding="utf-8")
+    result = run_build(project, tmp_path / "nieuwe-site")
+    assert_failed_cleanly(result, "_sjabloon.md (het sjabloon)", "veld 'themas'", "onbekende waarde 'talent'")
+
+
+def test_script_in_overview_stops_the_build(project, tmp_path):
+    overview = project / "docs" / "praktijkvoorbeelden" / "index.md"
+    overview.write_text(overview.read_text(encoding="utf-8") + "\n<script>alert(1)</script>\n", encoding="utf-8")
+    result = run_build(project, tmp_path / "nieuwe-site")
+    assert_failed_cleanly(result, "docs/praktijkvoorbeelden/index.md", "<script>-element")
+
+
+def test_svg_file_is_refused_in_the_examples_folder(project, tmp_path):
+    (project / "docs" / "praktijkvoorbeelden" / "foto.svg").write_text("<svg/>", encoding="utf-8")
+    result = run_build(project, tmp_path / "nieuwe-site")
+    assert_failed_cleanly(result, "docs/praktijkvoorbeelden/foto.svg", "dit soort bestand mag niet")
+
+
+def test_example_text_is_never_run_as_a_template(project, tmp_path):
+    """mkdocs-macros is off for the examples: an unclosed Jinja comment start,
+    harmless in Markdown, does not break the build and stays as text."""
+    text = good_example().replace("De Speelkamerproject-tekst over aanpak.", "Accolade en hekje: {# blijft staan")
+    (project / "docs" / "praktijkvoorbeelden" / "zwolle-test.md").write_text(text, encoding="utf-8")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.output[-3000:]
+    html = (tmp_path / "site" / "praktijkvoorbeelden" / "zwolle-test" / "index.html").read_text("utf-8")
+    assert "{# blijft staan" in unescape(html)
+
+
+def test_new_example_appears_everywhere(project, tmp_path):
+    """One new file, no other edit: overview, filters, tag pages, search, chapter."""
+    (project / "docs" / "praktijkvoorbeelden" / "zwolle-test-speelkamer.md").write_text(
+        good_example(), encoding="utf-8")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.output[-3000:]
+    assert "WARNING" not in result.output
+    site = tmp_path / "site"
+    url = "praktijkvoorbeelden/zwolle-test-speelkamer/"
+
+    page = (site / url / "index.html").read_text("utf-8")
+    assert re.search(r"<h1[^>]*>Zwolle: testvoorbeeld met de Speelkamer", page)
+    assert 'href="../../hoofdstukken/werkzaamheden/"' in page           # its chapter
+    assert 'href="../thema/andere-culturen/"' in page                   # its tag page
+    figure = load_all(ROOT / "data")["doelstellingen"].text("andere_culturen")
+    assert f"{figure} van de kinderwerkers" in unescape(page)          # the survey figure, from data
+
+    overview = (site / "praktijkvoorbeelden" / "index.html").read_text("utf-8")
+    assert 'id="voorbeeld-zwolle-test-speelkamer"' in overview
+    assert 'href="zwolle-test-speelkamer/"' in overview
+    assert '<option value="zwolle">Zwolle (1)</option>' in overview
+    assert '<option value="andere_culturen">' in overview
+    assert '<option value="scouting">Scouting (1)</option>' in overview
+    card = re.search(r'<li class="kw-card" id="voorbeeld-zwolle-test-speelkamer"[^>]*>', overview).group(0)
+    assert 'data-gemeente="zwolle"' in card and 'data-provincie="overijssel"' in card
+    assert 'data-thema="andere_culturen"' in card and 'data-werkvorm="ambulant"' in card
+
+    for tag in ("thema/andere-culturen", "partner/scouting"):
+        tag_page = (site / "praktijkvoorbeelden" / tag / "index.html").read_text("utf-8")
+        assert 'href="../../zwolle-test-speelkamer/"' in tag_page, tag
+
+    chapter = (site / "hoofdstukken" / "werkzaamheden" / "index.html").read_text("utf-8")
+    assert "Praktijkvoorbeelden bij dit hoofdstuk" in chapter
+    assert 'href="../../praktijkvoorbeelden/zwolle-test-speelkamer/"' in chapter
+
+    docs = json.loads((site / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    own = [d for d in docs if d["location"].startswith(url)]
+    assert own[0]["title"] == "Zwolle: testvoorbeeld met de Speelkamer"
+    assert any("Speelkamerproject" in d["text"] for d in own)
+
+
+# ---------------------------------------------------------------------------
+# The real site (one strict build per session, from conftest)
+# ---------------------------------------------------------------------------
+
+SEARCH_TERMS = {
+    "KookLab": "friesland-kearn-kooklab",
+    "kookactiviteit": "friesland-kearn-kooklab",
+    "huttendorp": "stichting-kinderspel-huttendorpen",
+    "Droomspeelbus": "almere-de-schoor",
+    "dagarrangement": "almere-de-schoor",
+    "wijkteam": "arnhem-rijnstad",
+    "Kinderrechtendag": "tilburg-r-newt-kids",
+}
+
+
+@pytest.fixture(scope="module")
+def search_docs(built_site):
+    return json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))["docs"]
+
+
+@pytest.mark.parametrize("term,slug", SEARCH_TERMS.items())
+def test_search_finds_the_example_by_its_key_term(term, slug, search_docs):
+    url = f"praktijkvoorbeelden/{slug}/"
+    hits = [d for d in search_docs if d["location"].startswith(url)
+            and term.lower() in (d["title"] + " " + d["text"]).lower()]
+    assert hits, f"{term} not indexed for {url}"
+
+
+def test_search_result_titles_show_the_place(search_docs, vocab):
+    for path in EXAMPLE_FILES:
+        example = ex.parse_example(path.read_text(encoding="utf-8"), f"praktijkvoorbeelden/{path.name}", vocab)
+        entry = next(d for d in search_docs if d["location"] == f"praktijkvoorbeelden/{path.stem}/")
+        assert entry["title"].startswith(example.plaats + ":"), entry["title"]
+
+
+def test_overview_lists_every_example_and_works_without_javascript(built_site):
+    html = (built_site / "praktijkvoorbeelden" / "index.html").read_text("utf-8")
+    cards = re.findall(r'<li class="kw-card" id="voorbeeld-([a-z0-9-]+)"', html)
+    assert sorted(cards) == sorted(p.stem for p in EXAMPLE_FILES)
+    assert re.search(r'<form id="kw-filter"[^>]*\bhidden\b', html)       # no dead controls without JS
+    assert "javascripts/praktijkvoorbeelden.js" in html
+    for facet in ("provincie", "gemeente", "thema", "partner", "werkvorm"):
+        assert f'<select id="kw-filter-{facet}" name="{facet}" data-kw-facet="{facet}">' in html
+    assert "../bijdragen/" in html
+
+
+def test_tag_page_for_every_goal_and_partner(built_site, vocab):
+    for kind, values in (("thema", vocab.themas), ("partner", vocab.partners)):
+        for key in values:
+            page = built_site / "praktijkvoorbeelden" / kind / key.replace("_", "-") / "index.html"
+            assert page.exists(), page
+
+
+def test_each_example_links_to_its_chapters_and_figures(built_site, vocab):
+    data = load_all(ROOT / "data")
+    for path in EXAMPLE_FILES:
+        example = ex.parse_example(path.read_text(encoding="utf-8"), f"praktijkvoorbeelden/{path.name}", vocab)
+        html = unescape((built_site / "praktijkvoorbeelden" / path.stem / "index.html").read_text("utf-8"))
+        for chapter in example.hoofdstukken:
+            assert f'href="../../hoofdstukken/{chapter}/' in html, (path.stem, chapter)
+        for thema in example.themas:
+            assert f"{data['doelstellingen'].text(thema)} van de kinderwerkers streeft dit doel na" in html
+        for partner in example.partners:
+            assert f"{data['samenwerkingspartners'].text(partner)} van de kinderwerkers werkt" in html
+        assert "Verwante voorbeelden" in html
+
+
+def test_each_chapter_lists_its_examples(built_site, vocab):
+    examples = [ex.parse_example(p.read_text(encoding="utf-8"), f"praktijkvoorbeelden/{p.name}", vocab)
+                for p in EXAMPLE_FILES]
+    for chapter in vocab.hoofdstukken:
+        html = (built_site / "hoofdstukken" / chapter / "index.html").read_text("utf-8")
+        mine = [e for e in examples if chapter in e.hoofdstukken]
+        if not mine:
+            continue
+        assert html.count('id="praktijkvoorbeelden-bij-dit-hoofdstuk"') == 1, chapter
+        for e in mine:
+            assert f'href="../../praktijkvoorbeelden/{e.slug}/"' in html, (chapter, e.slug)
