@@ -466,3 +466,24 @@ def test_each_chapter_lists_its_examples(built_site, vocab):
         assert html.count('id="praktijkvoorbeelden-bij-dit-hoofdstuk"') == 1, chapter
         for e in mine:
             assert f'href="../../praktijkvoorbeelden/{e.slug}/"' in html, (chapter, e.slug)
+
+
+def test_examples_for_macro_places_the_block_once(project, tmp_path):
+    """A chapter may place the block itself; the hook then appends nothing."""
+    chapter = project / "docs" / "hoofdstukken" / "werkzaamheden.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8")
+                       + '\n\n{{ examples_for("werkzaamheden") }}\n\nSlotzin na het blok.\n', encoding="utf-8")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.output[-3000:]
+    html = (tmp_path / "site" / "hoofdstukken" / "werkzaamheden" / "index.html").read_text("utf-8")
+    assert html.count('id="praktijkvoorbeelden-bij-dit-hoofdstuk"') == 1
+    assert html.index('id="praktijkvoorbeelden-bij-dit-hoofdstuk"') < html.index("Slotzin na het blok.")
+    assert 'href="../../praktijkvoorbeelden/almere-de-schoor/"' in html
+
+
+def test_examples_for_unknown_chapter_fails(project, tmp_path):
+    page = project / "docs" / "cijfers.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\n{{ examples_for("hoofdstuk-9") }}\n', encoding="utf-8")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "docs/cijfers.md" in result.output and "onbekend hoofdstuk 'hoofdstuk-9'" in result.output

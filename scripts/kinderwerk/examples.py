@@ -26,11 +26,13 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import difflib
+import heapq
 import html
 import posixpath
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -43,6 +45,7 @@ CHAPTER_FOLDER = "hoofdstukken"
 MARKER = "<!-- praktijkvoorbeelden:overzicht -->"  # where the overview goes in index.md
 CHAPTER_BLOCK_CLASS = "kw-chapter-examples"
 CHAPTER_HEADING = "Praktijkvoorbeelden bij dit hoofdstuk"
+SEARCH_BOOST = 2  # Material search: an example outranks a chapter or glossary entry that retells it
 THEMA_DATASET = "doelstellingen"
 PARTNER_DATASET = "samenwerkingspartners"
 # Files a contributor may add to the folder (no SVG or HTML: they can carry scripts).
@@ -153,12 +156,12 @@ class Example:
     def slug(self) -> str:
         return posixpath.splitext(posixpath.basename(self.src_uri))[0]
 
-    @property
+    @cached_property
     def plaats(self) -> str:
         """Where it ran: the gemeenten, else the provincie."""
         return join_nl(self.gemeenten or self.provincie)
 
-    @property
+    @cached_property
     def volledige_titel(self) -> str:
         """The page title: place first, so search results show it."""
         if self.titel.lower().startswith(self.plaats.lower()):
@@ -416,7 +419,7 @@ FORBIDDEN: list[tuple[re.Pattern, str]] = [
 ]
 
 
-class _FrontMatterLoader(yaml.SafeLoader):
+class _FrontMatterLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """SafeLoader that keeps dates as text, so the schema (not YAML) judges
     them and '2026-02-31' gets a message that names the field."""
 
@@ -440,7 +443,7 @@ def check_forbidden(text: str, where: str) -> None:
     """Stop on template code, scripts, event handlers or script links."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     for number, raw in enumerate(lines, start=1):
-        for line in (raw, html.unescape(raw)):
+        for line in ((raw, html.unescape(raw)) if "&" in raw else (raw,)):
             for pattern, what in FORBIDDEN:
                 match = pattern.search(line)
                 if match:
@@ -564,6 +567,14 @@ class Collection:
     def __post_init__(self):
         self.examples = sorted(self.examples, key=lambda e: (e.volledige_titel.lower(), e.src_uri))
         self.by_src = {e.src_uri: e for e in self.examples}
+        self._order = {e.src_uri: i for i, e in enumerate(self.examples)}
+        self._themas: dict[str, list[Example]] = {}
+        self._partners: dict[str, list[Example]] = {}
+        for e in self.examples:
+            for key in e.themas:
+                self._themas.setdefault(key, []).append(e)
+            for key in e.partners:
+                self._partners.setdefault(key, []).append(e)
         seen: dict[str, str] = {}
         for e in self.examples:
             key = e.volledige_titel.lower()
@@ -573,10 +584,10 @@ class Collection:
             seen[key] = e.src_uri
 
     def with_thema(self, key: str) -> list[Example]:
-        return [e for e in self.examples if key in e.themas]
+        return list(self._themas.get(key, ()))
 
     def with_partner(self, key: str) -> list[Example]:
-        return [e for e in self.examples if key in e.partners]
+        return list(self._partners.get(key, ()))
 
     def for_chapter(self, slug: str) -> list[Example]:
         return [e for e in self.examples if slug in e.hoofdstukken]
@@ -584,16 +595,16 @@ class Collection:
     def related(self, example: Example, limit: int = 5) -> list[tuple[Example, list[str]]]:
         """Examples sharing thema's or partners, most shared first; with the
         labels of what they share."""
-        scored = []
-        for other in self.examples:
-            if other is example:
-                continue
-            shared = ([self.vocab.themas[t] for t in example.themas if t in other.themas]
-                      + [self.vocab.partners[p] for p in example.partners if p in other.partners])
-            if shared:
-                scored.append((-len(shared), other.volledige_titel.lower(), other, shared))
-        scored.sort(key=lambda item: item[:2])
-        return [(other, shared) for _, _, other, shared in scored[:limit]]
+        shared: dict[str, list[str]] = {}
+        for keys, index, labels in ((example.themas, self._themas, self.vocab.themas),
+                                    (example.partners, self._partners, self.vocab.partners)):
+            for key in keys:
+                for other in index.get(key, ()):
+                    if other is not example:
+                        shared.setdefault(other.src_uri, []).append(labels[key])
+        best = heapq.nsmallest(limit, shared.items(),
+                               key=lambda item: (-len(item[1]), self._order[item[0]]))
+        return [(self.by_src[src], labels) for src, labels in best]
 
     def facets(self) -> dict[str, list[tuple[str, str, int]]]:
         """Per filter: (value id, label, number of examples), values that occur only."""
@@ -696,7 +707,7 @@ def filter_form_html(collection: Collection) -> str:
         'data-search-exclude hidden>'
         f'{"".join(controls)}'
         '<div class="kw-filter__actions">'
-        '<button type="reset" id="kw-filter-wis" class="md-button">Wis filters</button>'
+        '<button type="reset" id="kw-filter-wis" class="kw-filter__reset">Wis filters</button>'
         '<p id="kw-filter-status" class="kw-filter__status" role="status" aria-live="polite"></p>'
         "</div></form>")
 

@@ -43,13 +43,7 @@ def _share_parent_helpers() -> None:
 
 _share_parent_helpers()
 
-from kwbrowser import SCHEMES, Crawl, crawl_site, launch  # noqa: E402
-
-
-def pytest_collection_modifyitems(items):
-    for item in items:
-        if HERE in Path(str(item.fspath)).parents:
-            item.add_marker(pytest.mark.browser)
+from kwbrowser import MISSING_PAGE, Crawl, crawl_site, launch  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -121,5 +115,5 @@ def new_page(chromium, base_url):
 
 @pytest.fixture(scope="session")
 def crawl(chromium, base_url, page_paths) -> Crawl:
-    """Every page, plus a missing address (the 404 page), visited once per palette."""
-    return crawl_site(chromium, base_url, page_paths + ["bestaat-niet/"], SCHEMES)
+    """Every page, plus a missing address (the 404 page), in both palettes."""
+    return crawl_site(chromium, base_url, page_paths + [MISSING_PAGE])

@@ -6,6 +6,7 @@ Plain functions; the fixtures that use them are in conftest.py.
 from __future__ import annotations
 
 import contextlib
+import json
 import re
 import time
 from dataclasses import dataclass, field
@@ -26,6 +27,10 @@ DESKTOP = {"width": 1280, "height": 900}
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS + ["best-practice"]},
                "resultTypes": ["violations"]}
+# The rules whose outcome depends on the palette (the others read the DOM).
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+AXE_COLOUR_OPTIONS = {"runOnly": {"type": "rule", "values": COLOUR_RULES},
+                      "resultTypes": ["violations"]}
 
 # WCAG 1.4.11 (bars, hatching) and 1.4.3 (chart text is small text).
 MIN_GRAPHIC_CONTRAST = 3.0
@@ -204,18 +209,26 @@ def is_local(url: str, base_url: str) -> bool:
 
 
 class _Visitor:
-    """One page in a fresh context (no cache, no storage), recording everything."""
+    """One page in a new tab (so a new sessionStorage, where Material caches
+    what it fetched once), recording every request, failure and console error.
 
-    def __init__(self, browser, base_url: str, path: str, scheme: str):
-        self.result = result = Visit(path, scheme)
+    The page loads once, in the light palette, and gets every check. Then the
+    browser's colour scheme turns dark: Material's automatic palette switches
+    the page to slate by itself (that is checked too), and the checks whose
+    outcome depends on colour run again: axe's colour rules and the chart
+    contrast. The rest of axe looks at the DOM, which the palette leaves alone."""
+
+    def __init__(self, context, base_url: str, path: str):
+        self.path = path
+        self.results = {scheme: Visit(path, scheme) for scheme in SCHEMES}
+        self.current = self.results["light"]
         self.url = url = base_url + path
-        self.context = browser.new_context(viewport=DESKTOP, color_scheme=scheme)
-        self.page = page = self.context.new_page()
+        self.page = page = context.new_page()
         expected = 404 if path == MISSING_PAGE else 200
 
         def on_response(response):
             if response.status >= 400 and not (response.url == url and response.status == expected):
-                result.failed.append(f"{response.status} {response.url}")
+                self.current.failed.append(f"{response.status} {response.url}")
 
         def on_console(message):
             if message.type != "error":
@@ -223,12 +236,12 @@ class _Visitor:
             where = message.location.get("url", "")
             if path == MISSING_PAGE and where == url and "404" in message.text:
                 return  # Chromium logs the expected 404 of the missing page itself
-            result.console_errors.append(f"{message.text} ({where})")
+            self.current.console_errors.append(f"{message.text} ({where})")
 
         self.inflight, self.last_activity = 0, time.monotonic()
 
         def on_request(request):
-            result.requests.append(request.url)
+            self.current.requests.append(request.url)
             self.inflight += 1
             self.last_activity = time.monotonic()
 
@@ -237,7 +250,7 @@ class _Visitor:
             self.last_activity = time.monotonic()
 
         def on_failed(request):
-            result.failed.append(f"{request.failure} {request.url}")
+            self.current.failed.append(f"{request.failure} {request.url}")
             on_done(request)
 
         page.on("request", on_request)
@@ -245,24 +258,64 @@ class _Visitor:
         page.on("requestfailed", on_failed)
         page.on("response", on_response)
         page.on("console", on_console)
-        page.on("pageerror", lambda error: result.console_errors.append(f"uncaught: {error}"))
+        page.on("pageerror", lambda error: self.current.console_errors.append(f"uncaught: {error}"))
 
     def start(self):
         response = self.page.goto(self.url, wait_until="commit")
-        self.result.status = response.status if response else None
+        for result in self.results.values():
+            result.status = response.status if response else None
 
-    def finish(self) -> Visit:
-        page, result = self.page, self.result
+    def _check(self, result: Visit, axe_options: dict) -> None:
+        page = self.page
+        result.shown_scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+        result.violations = page.evaluate("options => axe.run(document, options)",
+                                          axe_options)["violations"]
+        result.charts = page.evaluate(CHART_COLOURS_JS)
+
+    def finish(self) -> list[Visit]:
+        page = self.page
+        light, dark = self.results["light"], self.results["dark"]
         try:
             settle(page, self)
-            result.shown_scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
             page.evaluate(AXE_SCRIPT)
-            result.violations = page.evaluate("options => axe.run(document, options)",
-                                              AXE_OPTIONS)["violations"]
-            result.charts = page.evaluate(CHART_COLOURS_JS)
+            self._check(light, AXE_OPTIONS)
+            # Everything before the switch counts for both palettes.
+            dark.requests, dark.failed, dark.console_errors = (
+                list(light.requests), list(light.failed), list(light.console_errors))
+            self.current = dark
+            page.emulate_media(color_scheme="dark")
+            try:
+                page.wait_for_function(
+                    f"() => document.body.getAttribute('data-md-color-scheme') === '{SCHEMES['dark']}'",
+                    timeout=3000)
+            except Exception:
+                pass  # reported by test_palette_is_the_one_asked_for
+            page.wait_for_timeout(50)  # Material's colour transitions
+            self._check(dark, AXE_COLOUR_OPTIONS)
         finally:
-            self.context.close()
-        return result
+            page.close()
+        return [light, dark]
+
+
+def light_search_index(context) -> None:
+    """Serve the search index without its pages, to the tabs of ``context``.
+
+    Every page starts Material's search worker, which builds the whole index:
+    the larger part of the CPU a page visit costs. Tests that are not about
+    search do not need it. The request still goes to the local server (a
+    missing or broken index still fails the visit); only the answer the
+    worker gets is trimmed. Search itself is tested with the full index
+    (test_search.py)."""
+    def trim(route):
+        response = route.fetch()
+        if response.status != 200:
+            route.fulfill(response=response)
+            return
+        index = json.loads(response.body())
+        index["docs"] = index["docs"][:1]
+        route.fulfill(response=response, body=json.dumps(index))
+
+    context.route("**/search/search_index.json", trim)
 
 
 def settle(page, tracker, quiet: float = QUIET_SECONDS, timeout: float = 15.0) -> None:
@@ -278,16 +331,27 @@ def settle(page, tracker, quiet: float = QUIET_SECONDS, timeout: float = 15.0) -
         page.wait_for_timeout(25)
 
 
-def crawl_site(browser, base_url: str, paths: list[str], schemes, batch: int = 4) -> Crawl:
-    """Visit every path in every scheme. Pages load a few at a time: while one
-    waits for the network to go quiet or runs axe, the next ones load."""
-    jobs = [(path, scheme) for scheme in schemes for path in paths]
+def settle_simple(page, timeout: float = 15.0) -> None:
+    """Loaded, and search ready (its worker no longer changes the page)."""
+    page.wait_for_load_state("load")
+    page.wait_for_function(SEARCH_READY_JS, timeout=timeout * 1000)
+
+
+def crawl_site(browser, base_url: str, paths: list[str], batch: int = 3) -> Crawl:
+    """Visit every path, in both palettes. Pages load a few at a time: while
+    one waits for the network to go quiet or runs axe, the next ones load."""
     visits = []
-    for i in range(0, len(jobs), batch):
-        visitors = [_Visitor(browser, base_url, path, scheme) for path, scheme in jobs[i:i + batch]]
-        for visitor in visitors:
-            visitor.start()
-        visits += [visitor.finish() for visitor in visitors]
+    context = browser.new_context(viewport=DESKTOP, color_scheme="light")
+    light_search_index(context)
+    try:
+        for i in range(0, len(paths), batch):
+            visitors = [_Visitor(context, base_url, path) for path in paths[i:i + batch]]
+            for visitor in visitors:
+                visitor.start()
+            for visitor in visitors:
+                visits += visitor.finish()
+    finally:
+        context.close()
     return Crawl(base_url, visits)
 
 

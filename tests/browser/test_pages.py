@@ -12,7 +12,7 @@ import pytest
 from kwbrowser import (SCHEMES, chart_contrast_problems, describe_violations, is_local,
                        is_wcag)
 
-pytestmark = pytest.mark.parametrize("scheme", list(SCHEMES))
+pytestmark = [pytest.mark.browser, pytest.mark.parametrize("scheme", list(SCHEMES))]
 
 
 def _report(problems: dict[str, list[str]]) -> str:

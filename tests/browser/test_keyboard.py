@@ -1,0 +1,333 @@
+"""Keyboard only, on every page: the first Tab lands on a visible skip link
+that moves to the content; every control a mouse user can use is a tab stop,
+and no tab stop is invisible; every kind of control shows its focus.
+
+Per page (the `keyboard` fixture): Tab, Enter and Tab for the skip link; then
+every control is checked to be "tabbable" the way the browser decides it (it
+takes focus, tabindex >= 0, shown). On one page of each kind (home, chapter,
+overview, example, tag page, figures, 404) a real walk with Tab all the way
+round the page confirms it: the walk and the check must agree.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from kwbrowser import light_search_index, settle_simple
+
+pytestmark = pytest.mark.browser
+
+WIDTH, HEIGHT = 1280, 900
+
+# Tag every visible control with data-kw-id, and record each focus move with
+# whether the focused element could be seen. Runs in the page.
+SETUP_JS = r"""
+() => {
+  const shown = (el) => {
+    if (!el.checkVisibility({checkVisibilityCSS: true})) return false;
+    // Opacity counts, except while a transition (e.g. a fade-in on focus) runs.
+    const fading = el.getAnimations({subtree: false}).length > 0;
+    if (!fading && !el.checkVisibility({checkOpacity: true})) return false;
+    const r = el.getBoundingClientRect();
+    return r.width > 0 && r.height > 0 && r.right > 0 && r.bottom > 0;
+  };
+  window.__kwShown = shown;
+  const controls = [];
+  let n = 0;
+  const selector = 'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex], label[for]';
+  for (const el of document.querySelectorAll(selector)) {
+    el.dataset.kwId = String(n++);
+    // A visually hidden radio or checkbox is used through its label, which
+    // counts as a control of its own.
+    if (el.closest('[inert]') || el.disabled || !shown(el)) continue;
+    const text = (el.getAttribute('aria-label') || el.textContent || el.title || el.id || '').trim();
+    controls.push({id: el.dataset.kwId, tag: el.tagName.toLowerCase(),
+                   cls: (typeof el.className === 'string' ? el.className : '').replace('focus-visible', '').trim(),
+                   text: text.replace(/\s+/g, ' ').slice(0, 40),
+                   for: el.getAttribute('for') || '', type: el.getAttribute('type') || ''});
+  }
+  window.__kwFocus = [];
+  document.addEventListener('focusin', (e) => {
+    const el = e.target;
+    // A hidden radio shows its focus on its label.
+    const next = el.nextElementSibling;
+    const seen = shown(el) || [...(el.labels || [])].some(shown) ||
+      !!(el.type === 'radio' && next && next.tagName === 'LABEL' && shown(next));
+    window.__kwFocus.push({id: el.dataset.kwId || el.tagName, seen,
+                           what: `<${el.tagName.toLowerCase()} class='${typeof el.className === 'string' ? el.className.replace('focus-visible', '').trim() : ''}'> ${(el.getAttribute('aria-label') || el.textContent || el.id || '').trim().replace(/\s+/g, ' ').slice(0, 40)}`});
+  }, true);
+  return controls;
+}
+"""
+
+# Which controls are tab stops, the way the browser decides it: shown, focus
+# lands on them, and tabindex >= 0 (a radio group is one stop: its checked
+# radio, or the first). Also: every tab stop, shown or not. Runs in the page.
+TABBABLE_JS = r"""
+() => {
+  const shown = window.__kwShown;
+  const stops = [];
+  const before = document.activeElement;
+  for (const el of document.querySelectorAll('[data-kw-id]')) {
+    if (el.tabIndex < 0 || el.disabled || el.closest('[inert]')) continue;
+    if (el.type === 'radio' && el.name) {
+      const group = [...document.querySelectorAll(`input[type=radio][name="${CSS.escape(el.name)}"]`)];
+      const lead = group.find((r) => r.checked) || group[0];
+      if (lead !== el) continue;
+    }
+    el.focus({preventScroll: true});
+    if (document.activeElement !== el) continue;
+    const next = el.nextElementSibling;
+    const seen = shown(el) || [...(el.labels || [])].some(shown) ||
+      !!(el.type === 'radio' && next && next.tagName === 'LABEL' && shown(next));
+    stops.push({id: el.dataset.kwId, seen,
+                what: `<${el.tagName.toLowerCase()} class='${typeof el.className === 'string' ? el.className.replace('focus-visible', '').trim() : ''}'> ${(el.getAttribute('aria-label') || el.textContent || el.id || '').trim().replace(/\s+/g, ' ').slice(0, 40)}`});
+  }
+  if (before && before.focus) before.focus({preventScroll: true});
+  return stops;
+}
+"""
+
+# Not a tab stop on purpose; each with the reason. Matched with Element.matches().
+NOT_A_TAB_STOP = {
+    ".tabbed-labels > label > a":
+        "anchor inside a tab label (content.tabs.link): the tab is reached through its radio button",
+    ".tabbed-control > .tabbed-button":
+        "scrolls an overflowing row of tab labels; keyboard users move between tabs with the arrow keys",
+    "label.md-search__icon":
+        "the magnifier inside the search field: the field itself is a tab stop",
+    "label.md-search__overlay, label.md-overlay":
+        "the dimmed backdrop behind search or the menu, which closes it on a click; Escape does the same",
+    ".md-nav--primary > .md-nav__title":
+        "the site name above the sidebar; on a phone it closes the menu",
+    ".md-nav__item--section > label.md-nav__link, .md-nav__item--section > .md-nav > label.md-nav__title":
+        "a section heading in the sidebar (navigation.sections): on a wide screen there is nothing to open",
+    ".md-nav--secondary > label.md-nav__title":
+        "the heading 'Inhoudsopgave' of the table of contents: on a wide screen there is nothing to open",
+    ".md-nav__item--nested > label.md-nav__link[for^='__nav_']:not(:first-child)":
+        "the arrow next to a section's own link (navigation.indexes); the link is the tab stop",
+}
+
+SKIP_JS = r"""
+() => {
+  const a = document.activeElement;
+  const r = a.getBoundingClientRect();
+  return {cls: String(a.className), href: a.getAttribute('href'), text: a.textContent.trim(),
+          inView: r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth && r.width > 0,
+          visible: a.checkVisibility({checkOpacity: true, checkVisibilityCSS: true})};
+}
+"""
+
+# A kind of control: same tag, classes, parent and region look the same when focused.
+KIND_JS = r"""
+(id) => {
+  const el = document.querySelector(`[data-kw-id="${id}"]`);
+  const cls = (e) => (typeof e.className === 'string' ? e.className : '')
+    .replace(/focus-visible|md-nav__link--active|md-nav__link--passed/g, '').replace(/\s+/g, ' ').trim();
+  const region = el.closest('.md-header, .md-sidebar--primary, .md-sidebar--secondary, .md-content, .md-footer, .md-search');
+  return [el.tagName, cls(el), el.getAttribute('type') || '',
+          el.parentElement ? el.parentElement.tagName + '.' + cls(el.parentElement) : '',
+          region ? cls(region) : ''].join(' | ');
+}
+"""
+
+# The area where a focused control shows its focus: itself and its labels.
+CLIP_JS = r"""
+(id) => {
+  const el = document.querySelector(`[data-kw-id="${id}"]`);
+  const boxes = [el, ...(el.labels || [])].map((e) => e.getBoundingClientRect())
+    .filter((b) => b.width > 0 && b.height > 0);
+  if (el.nextElementSibling && el.nextElementSibling.tagName === 'LABEL')
+    boxes.push(el.nextElementSibling.getBoundingClientRect());
+  if (!boxes.length) return null;
+  const pad = 8;
+  const x = Math.max(0, Math.min(...boxes.map((b) => b.left)) - pad);
+  const y = Math.max(0, Math.min(...boxes.map((b) => b.top)) - pad);
+  const right = Math.min(innerWidth, Math.max(...boxes.map((b) => b.right)) + pad);
+  const bottom = Math.min(innerHeight, Math.max(...boxes.map((b) => b.bottom)) + pad);
+  return right > x && bottom > y ? {x, y, width: right - x, height: bottom - y} : null;
+}
+"""
+
+
+@dataclass
+class KeyboardPage:
+    path: str
+    skip_problems: list[str] = field(default_factory=list)
+    unreached: list[str] = field(default_factory=list)
+    invisible_stops: list[str] = field(default_factory=list)
+    focus_problems: list[str] = field(default_factory=list)
+    walk_mismatch: list[str] = field(default_factory=list)
+    stops: int = 0
+    walked: bool = False
+
+
+def _skip_link(page) -> list[str]:
+    page.keyboard.press("Tab")
+    try:  # Material fades the skip link in
+        page.wait_for_function(f"() => {{ const s = ({SKIP_JS})(); return s.inView && s.visible; }}",
+                               timeout=2000)
+    except PlaywrightTimeout:
+        pass
+    skip = page.evaluate(SKIP_JS)
+    if "md-skip" not in skip["cls"] or not (skip["href"] or "").startswith("#"):
+        return [f"de eerste Tab-stop is geen skiplink maar {skip}"]
+    if not (skip["inView"] and skip["visible"]):
+        return ["de skiplink is niet te zien als hij focus heeft"]
+    page.keyboard.press("Enter")
+    target = skip["href"][1:]
+    state = page.evaluate("""(id) => { const t = document.getElementById(id);
+        return {hash: location.hash, inContent: !!(t && t.closest('.md-content'))}; }""", target)
+    if state["hash"] != "#" + target or not state["inContent"]:
+        return [f"Enter op de skiplink gaat niet naar de inhoud: {state}"]
+    page.keyboard.press("Tab")
+    onward = page.evaluate("""(id) => { const t = document.getElementById(id), f = document.activeElement;
+        return !!(t && f && f.closest('.md-content') &&
+                  (t.contains(f) || t.compareDocumentPosition(f) & Node.DOCUMENT_POSITION_FOLLOWING)); }""",
+                           target)
+    return [] if onward else ["na de skiplink gaat Tab niet verder in de inhoud"]
+
+
+def _walk_round(page, controls: list[dict]) -> list[dict]:
+    """Tab until the focus comes back where this walk began; the stops in between."""
+    start = len(page.evaluate("window.__kwFocus"))
+    limit = 3 * len(controls) + 30
+    for pressed in range(0, limit, 10):
+        for _ in range(10):
+            page.keyboard.press("Tab")
+        stops = page.evaluate("window.__kwFocus")[start:]
+        ids = [s["id"] for s in stops]
+        if ids and ids[0] in ids[1:]:
+            return stops[:ids.index(ids[0], 1)]
+    return page.evaluate("window.__kwFocus")[start:]
+
+
+def _unreached(page, controls: list[dict], stops: list[dict]) -> list[str]:
+    reached = {s["id"] for s in stops}
+    # A radio group is one tab stop: reaching one radio reaches the group.
+    groups = set(page.evaluate("""(ids) => ids.map((id) => document.querySelector(`[data-kw-id="${id}"]`))
+        .filter((e) => e && e.type === 'radio').map((e) => e.name)""", sorted(reached)))
+    exempt = ", ".join(NOT_A_TAB_STOP)
+    missing = []
+    for c in controls:
+        if c["id"] in reached:
+            continue
+        if c["tag"] == "label" and c["for"]:
+            target = page.evaluate("(f) => { const t = document.getElementById(f);"
+                                   " return t ? [t.dataset.kwId, t.type, t.name] : null }", c["for"])
+            if target and (target[0] in reached or (target[1] == "radio" and target[2] in groups)):
+                continue  # the label's own input is a tab stop
+        if page.evaluate("([id, sel]) => document.querySelector(`[data-kw-id=\"${id}\"]`).matches(sel)",
+                         [c["id"], exempt]):
+            continue
+        missing.append(f"<{c['tag']} class='{c['cls']}'> {c['text']!r}")
+    return missing
+
+
+def _focus_shows(page, control_id: str) -> bool | None:
+    """Does the screen around the control change when it gets keyboard focus?
+    None when it has no area on screen at all."""
+    page.keyboard.press("Shift+Tab")  # keyboard modality, so :focus-visible applies
+    page.evaluate("(id) => document.querySelector(`[data-kw-id=\"${id}\"]`).focus()", control_id)
+    page.wait_for_timeout(120)  # scrolling into view, toc.follow, transitions
+    clip = page.evaluate(CLIP_JS, control_id)
+    if clip is None:
+        return None
+    focused = page.screenshot(clip=clip)
+    page.evaluate("document.activeElement.blur()")
+    page.wait_for_timeout(120)
+    return focused != page.screenshot(clip=clip)
+
+
+def _kind_of_page(path: str) -> str:
+    """Pages of one kind share their template: one real Tab walk per kind."""
+    parts = path.strip("/").split("/")
+    if path == "":
+        return "home"
+    if path.startswith("praktijkvoorbeelden/"):
+        return {1: "overview", 2: "example"}.get(len(parts), "tag page")
+    if path.startswith("hoofdstukken/"):
+        return "chapter"
+    return path
+
+
+def _check_page(page, path: str, walk: bool, kinds: set) -> KeyboardPage:
+    result = KeyboardPage(path or "/")
+    controls = page.evaluate(SETUP_JS)
+    result.skip_problems = _skip_link(page)
+    stops = page.evaluate(TABBABLE_JS)
+    result.stops = len(stops)
+    if walk:
+        result.walked = True
+        walked = _walk_round(page, controls)
+        # The browser's own Tab order must visit exactly the stops found above.
+        found, went = {s["id"] for s in stops}, {s["id"] for s in walked}
+        by_id = {s["id"]: s["what"] for s in stops + walked}
+        result.walk_mismatch = ([f"Tab komt hier niet: {by_id[i]}" for i in sorted(found - went)] +
+                                [f"Tab komt hier onverwacht: {by_id[i]}" for i in sorted(went - found)])
+    result.unreached = _unreached(page, controls, stops)
+    result.invisible_stops = sorted({s["what"] for s in stops if not s["seen"]})
+    for stop in stops:
+        kind = page.evaluate(KIND_JS, stop["id"])
+        if kind in kinds:
+            continue
+        kinds.add(kind)
+        shows = _focus_shows(page, stop["id"])
+        if not shows:
+            result.focus_problems.append(
+                f"{stop['what']}: " + ("geen vlak op het scherm" if shows is None
+                                       else "focus niet te zien") + f" [{kind}]")
+    return result
+
+
+@pytest.fixture(scope="session")
+def keyboard(chromium, base_url, page_paths) -> list[KeyboardPage]:
+    results, kinds, walked_kinds = [], set(), set()
+    context = chromium.new_context(viewport={"width": WIDTH, "height": HEIGHT})
+    light_search_index(context)
+    try:
+        for path in page_paths + ["bestaat-niet/"]:
+            kind = _kind_of_page(path) if path != "bestaat-niet/" else "404"
+            walk = kind in ("home", "chapter", "overview", "example", "tag page", "cijfers/", "404") \
+                and kind not in walked_kinds
+            walked_kinds.add(kind)
+            page = context.new_page()
+            page.goto(base_url + path)
+            settle_simple(page)
+            results.append(_check_page(page, path, walk, kinds))
+            page.close()
+    finally:
+        context.close()
+    return results
+
+
+def _report(results, attribute) -> str:
+    return "\n".join(f"{r.path}:\n  " + "\n  ".join(getattr(r, attribute))
+                     for r in results if getattr(r, attribute))
+
+
+def test_first_tab_is_a_visible_skip_link_to_the_content(keyboard):
+    assert not any(r.skip_problems for r in keyboard), _report(keyboard, "skip_problems")
+
+
+def test_tab_order_matches_a_real_walk(keyboard):
+    walked = [r.path for r in keyboard if r.walked]
+    assert len(walked) >= 5, walked
+    assert not any(r.walk_mismatch for r in keyboard), _report(keyboard, "walk_mismatch")
+
+
+def test_every_control_is_reachable_with_tab(keyboard):
+    assert all(r.stops for r in keyboard)
+    assert not any(r.unreached for r in keyboard), "niet met Tab te bereiken:\n" + _report(
+        keyboard, "unreached")
+
+
+def test_tab_never_lands_on_something_invisible(keyboard):
+    assert not any(r.invisible_stops for r in keyboard), "onzichtbare Tab-stops:\n" + _report(
+        keyboard, "invisible_stops")
+
+
+def test_focus_is_visible_on_every_kind_of_control(keyboard):
+    assert not any(r.focus_problems for r in keyboard), _report(keyboard, "focus_problems")
