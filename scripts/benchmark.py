@@ -26,20 +26,12 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from project_copy import copy_project  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
-PARTS = ["mkdocs.yml", "docs", "data", "includes", "scripts", "overrides"]
 EXAMPLE = "docs/praktijkvoorbeelden/almere-de-schoor.md"
-
-
-def copy_project(target: Path) -> Path:
-    target.mkdir(parents=True)
-    for part in PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
-            shutil.copy2(source, target / part)
-    return target
 
 
 def build(project: Path, site: Path) -> tuple[float, str]:

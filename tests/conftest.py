@@ -3,7 +3,6 @@ throw-away copies of the project for builds that are meant to fail."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -11,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from project_copy import copy_project
+
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "includes", "scripts", "overrides"]
 
 
 @dataclass
@@ -30,18 +30,6 @@ def run_build(project: Path, site: Path, strict: bool = True) -> BuildResult:
         command.append("--strict")
     done = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
     return BuildResult(done.returncode, done.stdout + done.stderr, site)
-
-
-def copy_project(target: Path) -> Path:
-    """A copy of everything the build reads (not .cache: charts are redrawn)."""
-    target.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
-            shutil.copy2(source, target / part)
-    return target
 
 
 @pytest.fixture(scope="session")
