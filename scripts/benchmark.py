@@ -30,7 +30,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from project_copy import copy_project  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = "docs/praktijkvoorbeelden/almere-de-schoor.md"
 
 
