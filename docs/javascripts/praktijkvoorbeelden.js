@@ -7,7 +7,7 @@
  * filtered list can be shared. It works with Material's instant navigation
  * (document$ emits after every page change) and without it.
  *
- * Markup (made by scripts/kinderwerk/examples.py):
+ * Markup (made by scripts/kinderwerk/examples/markup.py):
  *   form#kw-filter  select[data-kw-facet]  p#kw-filter-status  p#kw-filter-aantal
  *   ul#kw-voorbeelden > li.kw-card[data-provincie|data-gemeente|data-thema|data-partner|data-werkvorm]
  *   p#kw-filter-leeg (shown when nothing matches)
