@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
+import io
 import http.server
 import threading
 from pathlib import Path
@@ -20,6 +22,8 @@ CHROMIUM_ARGS = [
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     prefix = "/"
+    gzip = False
+    COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".csv", ".map", ".txt")
 
     def log_message(self, *args):  # keep test output readable
         pass
@@ -29,7 +33,27 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         if not self.path.startswith(self.prefix) and self.path + "/" != self.prefix:
             self.send_error(404)
             return None
+        if self.gzip and "gzip" in self.headers.get("Accept-Encoding", ""):
+            compressed = self._gzipped()
+            if compressed is not None:
+                return compressed
         return super().send_head()
+
+    def _gzipped(self):
+        """Text files gzip-compressed, as GitHub Pages sends them (for Lighthouse)."""
+        url_path = self.path.split("?", 1)[0].split("#", 1)[0]
+        path = Path(self.translate_path(url_path))
+        if url_path.endswith("/"):
+            path = path / "index.html"
+        if path.suffix not in self.COMPRESSIBLE or not path.is_file():
+            return None  # folders without "/" get the usual redirect
+        body = gzip.compress(path.read_bytes(), mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
     def translate_path(self, path):
         return super().translate_path("/" + path[len(self.prefix):])
@@ -49,14 +73,15 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(site_dir: Path, prefix: str = "/"):
+def serve(site_dir: Path, prefix: str = "/", compress: bool = False):
     """Serve ``site_dir`` on 127.0.0.1 at a free port; yields the base URL.
 
     ``prefix`` is the path the site lives under, e.g. "/kinderwerk/" for the
     path of ``site_url``: 404.html links its assets absolutely, so it only
-    works when served where it is published."""
+    works when served where it is published. ``compress`` gzips text files
+    for clients that accept it, as GitHub Pages does."""
     prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
-    handler_class = type("_Handler", (_QuietHandler,), {"prefix": prefix})
+    handler_class = type("_Handler", (_QuietHandler,), {"prefix": prefix, "gzip": compress})
     handler = functools.partial(handler_class, directory=str(site_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

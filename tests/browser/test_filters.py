@@ -9,6 +9,7 @@ select[data-kw-facet] per facet; cards li.kw-card with data-<facet>="a b".
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from kwbrowser import settle_simple
 
@@ -30,6 +31,15 @@ STATE_JS = r"""
   };
 }
 """
+
+
+def _address_shows(page, value: str, when: str, present: bool = True) -> None:
+    try:
+        page.wait_for_function("([v, present]) => (location.search + location.hash).includes(v) === present",
+                               arg=[value, present], timeout=5000)
+    except PlaywrightTimeout:
+        pytest.fail(f"{when}: het adres {'toont' if present else 'houdt'} '{value}' "
+                    f"{'niet' if present else 'nog'} ({page.url})")
 
 
 def _overview(page):
@@ -63,8 +73,7 @@ def test_filters_narrow_the_list_and_the_address_remembers(new_page):
     facet, value, expected = choice
 
     page.select_option(f'#kw-filter select[data-kw-facet="{facet}"]', value)
-    page.wait_for_function("([f, v]) => (location.search + location.hash).includes(v)", arg=[facet, value],
-                           timeout=5000)
+    _address_shows(page, value, f"na de keuze {facet}={value}")
     narrowed = page.evaluate(STATE_JS)
     shown = {c["id"] for c in narrowed["cards"] if c["shown"]}
     assert shown == expected, f"filter {facet}={value}: getoond {sorted(shown)}, verwacht {sorted(expected)}"
@@ -83,7 +92,7 @@ def test_filters_narrow_the_list_and_the_address_remembers(new_page):
 
     # "Wis filters" shows everything again and clears the address.
     page.click("#kw-filter-wis")
-    page.wait_for_function("(v) => !(location.search + location.hash).includes(v)", arg=value, timeout=5000)
+    _address_shows(page, value, "na 'Wis filters'", present=False)
     cleared = page.evaluate(STATE_JS)
     assert all(c["shown"] for c in cleared["cards"]) and not any(cleared["facets"].values())
 
@@ -101,6 +110,6 @@ def test_filters_work_with_the_keyboard(new_page):
                                         "os => os.map((o) => o.value)")
     for _ in range(options.index(value)):
         page.keyboard.press("ArrowDown")
-    page.wait_for_function("(v) => (location.search + location.hash).includes(v)", arg=value, timeout=5000)
+    _address_shows(page, value, f"na pijltjes in {facet}")
     shown = {c["id"] for c in page.evaluate(STATE_JS)["cards"] if c["shown"]}
     assert shown == expected

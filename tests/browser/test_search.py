@@ -92,13 +92,16 @@ def new_page(chromium, base_url):  # module-scoped variant: one page for all sea
 
 
 def type_in_search(page, text: str) -> None:
-    """Clear the search box and type, key by key as a reader does (Material
-    reacts to key events, not to a value set by script)."""
-    page.locator(".md-search__input").click()
+    """Clear the search box, then enter ``text`` and release a key: Material
+    searches on key events, and answering only the whole text (not each
+    letter typed) keeps a slow answer for "s" from passing as the result."""
+    box = page.locator(".md-search__input")
+    box.click()
     page.keyboard.press("Control+A")
     page.keyboard.press("Backspace")
     page.wait_for_function("() => /typ om/i.test(document.querySelector('.md-search-result__meta').textContent)")
-    page.keyboard.type(text)
+    box.fill(text)
+    page.keyboard.press("End")
 
 
 def search(page, base_url: str, query: str) -> list[str]:
