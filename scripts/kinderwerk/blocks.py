@@ -28,14 +28,16 @@ def table_html(dataset: Dataset, table_id: str, described_by: str) -> str:
             f"<td>{escape(o.wording)}</td>"
             f"<td>{escape(o.note or '')}</td>"
             "</tr>")
+    # A focusable scroll region, so a narrow screen scrolls the table, not the page.
     return (
+        f'<div class="kw-table-wrap" role="region" tabindex="0" aria-labelledby="{table_id}-bijschrift">'
         f'<table id="{table_id}" class="kw-table" aria-describedby="{described_by}">'
-        f"<caption>{escape(dataset.meta.title)}</caption>"
+        f'<caption id="{table_id}-bijschrift">{escape(dataset.meta.title)}</caption>'
         "<thead><tr>"
         f'<th scope="col">Antwoord</th><th scope="col">{UNIT_HEADER[unit]}</th>'
         '<th scope="col">Zo staat het in het rapport</th><th scope="col">Toelichting</th>'
         "</tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table>")
+        f"<tbody>{''.join(rows)}</tbody></table></div>")
 
 
 def meta_html(dataset: Dataset, meta_id: str, csv_href: str, svg_href: str | None) -> str:
