@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from .datasets import Dataset
-from .dutch import PRECISION_NL, is_approximate
+from .dutch import PRECISION_NL, Precision
 
 UNIT_HEADER = {"percent": "Percentage", "count": "Aantal"}
 
@@ -20,7 +20,9 @@ def table_html(dataset: Dataset, table_id: str, described_by: str) -> str:
     rows = []
     for o in dataset.options:
         figure = dataset.label(o.id)
-        precise = "" if not is_approximate(o.precision) else f' <span class="kw-precision">({PRECISION_NL[o.precision]})</span>'
+        # "> 90%" is spelled out for screen readers; "bijna" and "ca." already are words.
+        symbol = o.precision in (Precision.MORE_THAN, Precision.LESS_THAN)
+        precise = f' <span class="kw-precision">({PRECISION_NL[o.precision]})</span>' if symbol else ""
         rows.append(
             "<tr>"
             f'<th scope="row">{escape(o.label)}</th>'
