@@ -1,8 +1,13 @@
-"""Copy what a build reads into a scratch folder (tests and benchmark build
-copies, so they can break or grow a project without touching this one)."""
+"""Copy what a build reads into a scratch folder, and build it (tests and the
+benchmark build copies, so they can break or grow a project without touching
+this one)."""
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,3 +24,20 @@ def copy_project(target: Path) -> Path:
         elif source.exists():
             shutil.copy2(source, target / part)
     return target
+
+
+@dataclass
+class BuildResult:
+    returncode: int
+    output: str      # stdout and stderr together
+    site: Path
+
+
+def run_build(project: Path, site: Path, strict: bool = True) -> BuildResult:
+    """`mkdocs build` of ``project`` into ``site``; never raises on failure."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)]
+    if strict:
+        command.append("--strict")
+    done = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
+    return BuildResult(done.returncode, done.stdout + done.stderr, site)

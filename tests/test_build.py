@@ -7,7 +7,7 @@ import sys
 
 from html import unescape as html_unescape
 
-from conftest import ROOT, run_build
+from project_copy import ROOT, run_build
 from kinderwerk.datasets import load_all
 
 

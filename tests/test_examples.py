@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, run_build
+from project_copy import ROOT, run_build
 from project_copy import copy_project
 from kinderwerk import examples as ex
 from kinderwerk.datasets import load_all

@@ -5,7 +5,7 @@ import pytest
 from jinja2 import Environment, StrictUndefined
 from jinja2.exceptions import SecurityError, UndefinedError
 
-from conftest import run_build
+from project_copy import run_build
 from kinderwerk.sandbox import sandbox_like
 
 

@@ -7,7 +7,6 @@ pages are covered the moment they exist.
 """
 from __future__ import annotations
 
-import importlib.util
 import os
 import sys
 from pathlib import Path
@@ -20,30 +19,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 
 
-def _share_parent_helpers() -> None:
-    """pytest imports every directory's conftest.py as the module `conftest`;
-    loading this one evicts tests/conftest.py from that name, and modules that
-    do `from conftest import run_build` would get this file instead. So this
-    file also offers the plain helpers (not the fixtures) of tests/conftest.py.
-    Drop this once those helpers live in a module with a name of its own."""
-    parent = HERE.parent / "conftest.py"
-    if not parent.exists():
-        return
-    spec = importlib.util.spec_from_file_location("_kinderwerk_tests_conftest", parent)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    for name, value in vars(module).items():
-        is_fixture = type(value).__name__ == "FixtureFunctionDefinition" or hasattr(
-            value, "_pytestfixturefunction")
-        if name.startswith(("_", "pytest_")) or name in globals() or is_fixture:
-            continue
-        globals()[name] = value
-
-
-_share_parent_helpers()
-
-from kwbrowser import MISSING_PAGE, Crawl, crawl_site, launch  # noqa: E402
+from kwbrowser import MISSING_PAGE, Crawl, crawl_site, launch
 
 
 @pytest.fixture(scope="session")
