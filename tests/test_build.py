@@ -7,6 +7,8 @@ import sys
 
 from html import unescape as html_unescape
 
+import pytest
+
 from project_copy import ROOT, run_build
 from kinderwerk.datasets import load_all
 
@@ -45,27 +47,18 @@ def test_warm_build_redraws_no_chart(project_copy, tmp_path):
     assert "0 grafieken opnieuw getekend" in warm.output
 
 
-def test_unknown_data_set_names_page_and_id(project_copy, tmp_path):
-    page = project_copy / "docs" / "cijfers.md"
-    page.write_text(page.read_text() + '\n{{ chart("samenwerkingspartnerz") }}\n')
+@pytest.mark.parametrize("page_name, call, bad_id, where", [
+    ("cijfers.md", '{{ chart("samenwerkingspartnerz") }}', "samenwerkingspartnerz", "docs/cijfers.md"),
+    ("index.md", '{{ pct("samenwerkingspartners", "bakkers") }}', "bakkers", "docs/index.md"),
+    ("index.md", "{{ onbekende_variabele }}", "onbekende_variabele", "index.md"),
+], ids=["unknown data set", "unknown option", "undefined variable"])
+def test_unknown_id_stops_the_build_naming_page_and_id(project_copy, tmp_path, page_name, call,
+                                                         bad_id, where):
+    page = project_copy / "docs" / page_name
+    page.write_text(page.read_text() + f"\n{call}\n")
     result = run_build(project_copy, tmp_path / "out")
     assert result.returncode != 0
-    assert "docs/cijfers.md" in result.output and "samenwerkingspartnerz" in result.output
-
-
-def test_unknown_option_names_page_and_id(project_copy, tmp_path):
-    page = project_copy / "docs" / "index.md"
-    page.write_text(page.read_text() + '\n{{ pct("samenwerkingspartners", "bakkers") }}\n')
-    result = run_build(project_copy, tmp_path / "out")
-    assert result.returncode != 0
-    assert "docs/index.md" in result.output and "bakkers" in result.output
-
-
-def test_undefined_variable_fails(project_copy, tmp_path):
-    page = project_copy / "docs" / "index.md"
-    page.write_text(page.read_text() + "\n{{ onbekende_variabele }}\n")
-    result = run_build(project_copy, tmp_path / "out")
-    assert result.returncode != 0 and "onbekende_variabele" in result.output
+    assert where in result.output and bad_id in result.output
 
 
 def test_bad_csv_stops_the_build_and_keeps_the_old_site(project_copy):
