@@ -18,11 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-import pandas as pd
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from .dutch import Precision, in_label, in_text
+from .textfile import CsvProblem, EncodingProblem, csv_records, read_text
 
 COLUMNS = ["id", "label", "value", "precision", "wording", "phrase", "note"]
 REQUIRED_COLUMNS = ["id", "label", "value", "precision", "wording"]
@@ -135,7 +135,9 @@ def _where(path: Path, line: int | None = None, column: str | None = None) -> st
 
 def load_meta(path: Path) -> Meta:
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.safe_load(read_text(path))
+    except EncodingProblem as exc:
+        raise DataError(str(exc)) from None
     except yaml.YAMLError as exc:
         raise DataError(f"{path}: geen geldige YAML ({exc})") from None
     if not isinstance(raw, dict):
@@ -148,21 +150,24 @@ def load_meta(path: Path) -> Meta:
         raise DataError(f"{path}, veld '{field}': {err['msg']}") from None
 
 
-def _read_csv(path: Path) -> pd.DataFrame:
+def _read_csv(path: Path) -> list[tuple[int, dict[str, str]]]:
+    """[(editor line, row)]: UTF-8 with or without BOM (Excel's "CSV UTF-8");
+    every cell as text: the schema, not a CSV library, decides what a number is."""
     try:
-        # Everything as text: the schema, not pandas, decides what a number is.
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    except (pd.errors.ParserError, UnicodeDecodeError, pd.errors.EmptyDataError) as exc:
-        raise DataError(f"{path}: geen geldig CSV-bestand ({str(exc).strip()})") from None
-    missing = [c for c in REQUIRED_COLUMNS if c not in frame.columns]
+        header, records = csv_records(read_text(path))
+    except EncodingProblem as exc:
+        raise DataError(str(exc)) from None
+    except CsvProblem as exc:
+        raise DataError(f"{path}, {exc}") from None
+    missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:
         raise DataError(f"{path}: kolom '{missing[0]}' ontbreekt; verwacht de kolommen {', '.join(COLUMNS)}")
-    unknown = [c for c in frame.columns if c not in COLUMNS]
+    unknown = [c for c in header if c not in COLUMNS]
     if unknown:
         raise DataError(f"{path}: onbekende kolom '{unknown[0]}'; toegestaan zijn {', '.join(COLUMNS)}")
-    if frame.empty:
+    if not records:
         raise DataError(f"{path}: geen enkele rij met cijfers")
-    return frame
+    return records
 
 
 def _parse_value(text: str, where: str) -> float | None:
@@ -216,11 +221,9 @@ def load_dataset(csv_path: Path) -> Dataset:
     if not meta_path.exists():
         raise DataError(f"{csv_path}: het bestand met metadata ontbreekt (verwacht {meta_path.name})")
     meta = load_meta(meta_path)
-    frame = _read_csv(csv_path)
     options: list[Option] = []
     seen: dict[str, int] = {}
-    for index, record in enumerate(frame.to_dict("records")):
-        line = index + 2  # line 1 is the header
+    for line, record in _read_csv(csv_path):
         option = _parse_row(record, csv_path, line, meta.unit)
         for key, value in (("id", option.id), ("label", option.label)):
             marker = f"{key}:{value.lower()}"

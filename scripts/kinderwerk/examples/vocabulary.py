@@ -7,11 +7,11 @@ live in ``data/woordenlijsten/``; ``hoofdstukken`` are the chapter pages.
 """
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..textfile import CsvProblem, EncodingProblem, csv_records, read_text
 from .base import PARTNER_DATASET, THEMA_DATASET, ExampleError
 
 
@@ -33,12 +33,17 @@ def read_id_label(path: Path) -> dict[str, str]:
     """A CSV with at least the columns id and label, as an ordered dict."""
     path = Path(path)
     try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            rows = list(csv.DictReader(handle))
+        text = read_text(path)
     except OSError as exc:
         raise ExampleError(f"{path}: woordenlijst niet te lezen ({exc.strerror})") from None
+    except EncodingProblem as exc:
+        raise ExampleError(str(exc)) from None
+    try:
+        _header, rows = csv_records(text)  # line numbers as an editor shows them
+    except CsvProblem as exc:
+        raise ExampleError(f"{path}, {exc}") from None
     result: dict[str, str] = {}
-    for line, row in enumerate(rows, start=2):
+    for line, row in rows:
         key, label = (row.get("id") or "").strip(), (row.get("label") or "").strip()
         if not key or not label:
             raise ExampleError(f"{path}, regel {line}: verwacht de kolommen id en label, allebei gevuld")
