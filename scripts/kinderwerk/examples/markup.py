@@ -163,8 +163,12 @@ def example_header_md(example: Example, collection: Collection) -> str:
             f"[{md_text(vocab.partners[p])}]({md_link(src, tag_src('partner', p))})" for p in e.partners)))
     if e.andere_partners:
         rows.append(("Andere partners", ", ".join(md_text(p) for p in e.andere_partners)))
-    if e.personen:
-        rows.append(("Aan het woord", "; ".join(md_text(p.credit()) for p in e.personen)))
+    speaking = [p for p in e.personen if p.aan_het_woord]
+    mentioned = [p for p in e.personen if not p.aan_het_woord]
+    if speaking:
+        rows.append(("Aan het woord", "; ".join(md_text(p.credit()) for p in speaking)))
+    if mentioned:
+        rows.append(("Ook genoemd", "; ".join(md_text(p.credit()) for p in mentioned)))
     facts = "\n".join(f"    - **{name}:** {value}" for name, value in rows)
     return (f"# {md_text(e.volledige_titel)}\n\n"
             f'!!! abstract "In het kort"\n\n    {md_text(e.samenvatting)}\n\n{facts}\n\n')

@@ -23,6 +23,11 @@ class Person:
     naam: str
     rol: str
     organisatie: str
+    in_het_verhaal: str = "aan_het_woord"   # or "genoemd": only mentioned in the story
+
+    @property
+    def aan_het_woord(self) -> bool:
+        return self.in_het_verhaal == "aan_het_woord"
 
     def credit(self) -> str:
         return f"{self.naam}, {self.rol}, {self.organisatie}"
@@ -123,10 +128,14 @@ FIELDS: dict[str, Field] = {f.name: f for f in [
     Field("andere_partners", "een lijst met andere partners in woorden, bijvoorbeeld [sociaal wijkteam]",
           required=False),
     Field("hoofdstukken", "een lijst met één of meer hoofdstukken waar het voorbeeld bij hoort"),
-    Field("personen", "een lijst met personen, elk met naam, rol en organisatie; [] als de bron niemand noemt"),
+    Field("personen", "een lijst met personen, elk met naam, rol, organisatie en in_het_verhaal "
+                      "(aan_het_woord of genoemd); [] als je niemand noemt"),
     Field("bron", "waar de informatie vandaan komt"),
     Field("gecontroleerd", "de datum waarop iemand het voorbeeld het laatst controleerde, als JJJJ-MM-DD"),
 ]}
+
+
+ROLES = ("aan_het_woord", "genoemd")
 
 
 def _allowed(values: dict[str, str], show_labels: bool = True) -> str:
@@ -225,17 +234,21 @@ class _Checker:
             self.fail(name, f"moet een lijst zijn, gevonden {_describe(value)}.")
         people = []
         for number, item in enumerate(value, start=1):
-            keys = ("naam", "rol", "organisatie")
+            keys = ("naam", "rol", "organisatie", "in_het_verhaal")
             if not isinstance(item, dict):
-                self.fail(name, f"persoon {number} moet de velden naam, rol en organisatie hebben, "
-                                f"gevonden {_describe(item)}.")
+                self.fail(name, f"persoon {number} moet de velden naam, rol, organisatie en in_het_verhaal "
+                                f"hebben, gevonden {_describe(item)}.")
             for key in item:
                 if key not in keys:
                     self.fail(name, f"persoon {number} heeft een onbekend veld '{key}' "
-                                    f"(toegestaan: naam, rol, organisatie).")
+                                    f"(toegestaan: naam, rol, organisatie, in_het_verhaal).")
             for key in keys:
                 if not _is_text(item.get(key)):
                     self.fail(name, f"bij persoon {number} ontbreekt '{key}' of is leeg.")
+            if item["in_het_verhaal"].strip() not in ROLES:
+                self.fail(name, f"persoon {number}: in_het_verhaal is '{item['in_het_verhaal']}'; kies "
+                                f"aan_het_woord (de persoon vertelt of wordt aangehaald) of genoemd "
+                                f"(de persoon wordt alleen genoemd).")
             people.append(Person(*(" ".join(item[k].split()) for k in keys)))
         return tuple(people)
 
