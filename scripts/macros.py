@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from kinderwerk import examples, registry  # noqa: E402
 from kinderwerk.blocks import chart_block, details_block  # noqa: E402
-from kinderwerk.dutch import format_number  # noqa: E402
+from kinderwerk.dutch import format_number, sentence_case  # noqa: E402
 
 DOWNLOADS = "downloads"
 
@@ -67,7 +67,8 @@ def define_env(env):
 
     @env.macro
     def pct(dataset_id: str, option_id: str) -> str:
-        """A figure for running text with its hedge: 'ruim 90%', 'ca. twee derde'."""
+        """A figure for running text with its hedge: 'ruim 90%', 'ongeveer twee derde'.
+        Running text never says 'ca.'; only chart labels and tables do (label())."""
         return get(dataset_id, option_id).text(option_id)
 
     num = pct  # same formatting; reads better for counts ('228', '36.372')
@@ -85,7 +86,8 @@ def define_env(env):
 
     @env.macro
     def finding(dataset_id: str) -> str:
-        return get(dataset_id).finding()
+        """The key finding as a sentence: it starts with a capital."""
+        return sentence_case(get(dataset_id).finding())
 
     @env.macro
     def base() -> str:

@@ -20,7 +20,8 @@ def test_strict_build_has_no_warnings(site_build):
 
 def test_chapter_3_shows_chart_table_and_downloads(built_site):
     html = (built_site / "hoofdstukken" / "samenwerkingspartners" / "index.html").read_text()
-    assert 'role="img"' in html and "<table" in html and "Meerdere antwoorden mogelijk" in html
+    # The report does not say several partners could be chosen: the box says it is likely.
+    assert 'role="img"' in html and "<table" in html and "Waarschijnlijk meerdere antwoorden mogelijk" in html
     assert 'href="../../downloads/samenwerkingspartners.csv"' in html
     assert 'href="../../downloads/samenwerkingspartners.svg"' in html
     csv = (built_site / "downloads" / "samenwerkingspartners.csv").read_text()

@@ -106,6 +106,9 @@ def test_cache_redraws_only_changed_charts(tmp_path):
 
 
 def test_no_hatching_legend_without_hatched_bars(svgs):
-    # beroepen has exact counts and one words-only row: nothing is hatched.
-    assert "Gearceerd" not in svgs["beroepen"]
+    # functietitels has only exact figures: nothing is hatched, so no legend.
+    assert "Gearceerd" not in svgs["functietitels"]
+    # beroepen has one estimate (jongerenwerkers, 'about'): hatched, with the legend;
+    # the words-only row shows its words instead of a bar.
+    assert "Gearceerd" in svgs["beroepen"]
     assert "enkele honderden" in svgs["beroepen"]

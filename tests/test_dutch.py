@@ -19,10 +19,10 @@ def test_format_percent_has_no_space():
 @pytest.mark.parametrize("precision, value, phrase, text, label", [
     (Precision.EXACT, 52, None, "52%", "52%"),
     (Precision.MORE_THAN, 90, None, "ruim 90%", "> 90%"),
-    (Precision.ABOUT, 67, "twee derde", "ca. twee derde", "ca. twee derde"),
+    (Precision.ABOUT, 67, "twee derde", "ongeveer twee derde", "ca. twee derde"),
     (Precision.ALMOST, 67, "twee derde", "bijna twee derde", "bijna twee derde"),
     (Precision.MORE_THAN, 50, "de helft", "ruim de helft", "> 50%"),
-    (Precision.ABOUT, 2.5, None, "ca. 2,5%", "ca. 2,5%"),
+    (Precision.ABOUT, 2.5, None, "ongeveer 2,5%", "ca. 2,5%"),
     (Precision.ALMOST, 86, None, "bijna 86%", "bijna 86%"),
     (Precision.LESS_THAN, 50, None, "iets minder dan 50%", "< 50%"),
     (Precision.UP_TO, 75, None, "tot 75%", "tot 75%"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from .datasets import Dataset
-from .dutch import PRECISION_NL, Precision
+from .dutch import PRECISION_NL, Precision, sentence_case
 
 UNIT_HEADER = {"percent": "Percentage", "count": "Aantal"}
 
@@ -23,6 +23,8 @@ def table_html(dataset: Dataset, table_id: str, described_by: str) -> str:
         # "> 90%" is spelled out for screen readers; "bijna" and "ca." already are words.
         symbol = o.precision in (Precision.MORE_THAN, Precision.LESS_THAN)
         precise = f' <span class="kw-precision">({PRECISION_NL[o.precision]})</span>' if symbol else ""
+        if o.derived:  # worked out by us from the report's words: say so in the cell
+            precise += ' <span class="kw-precision">(afgeleid, niet in het rapport)</span>'
         rows.append(
             "<tr>"
             f'<th scope="row">{escape(o.label)}</th>'
@@ -46,11 +48,15 @@ def meta_html(dataset: Dataset, meta_id: str, csv_href: str, svg_href: str | Non
     m = dataset.meta
     question_kind = "vraag zoals gesteld" if m.question_verbatim else "vraag in onze woorden"
     items = [f"<dt>Vraag</dt><dd>{escape(m.question)} <span class=\"kw-muted\">({question_kind})</span></dd>"]
-    if m.base:
-        items.append(f"<dt>Basis</dt><dd>n = {escape(m.base)}</dd>")
-    if m.multiple_answers:
+    if m.base:  # the sidecar says what the report does and does not say about the base
+        items.append(f"<dt>Basis</dt><dd>{escape(m.base)}</dd>")
+    if m.multiple_answers and m.multiple_answers_in_report:
         items.append("<dt>Antwoorden</dt><dd><strong>Meerdere antwoorden mogelijk</strong>: "
-                     "de percentages tellen niet op tot 100%.</dd>")
+                     "dat staat in het rapport. De percentages tellen daarom niet op tot 100%.</dd>")
+    elif m.multiple_answers:
+        items.append("<dt>Antwoorden</dt><dd><strong>Waarschijnlijk meerdere antwoorden mogelijk</strong>: "
+                     "de percentages tellen samen op tot meer dan 100%. "
+                     "Het rapport zegt niet of meer antwoorden mochten.</dd>")
     items.append(f"<dt>Bron</dt><dd>{escape(m.source)}</dd>")
     if m.notes:
         notes = "".join(f"<li>{escape(n)}</li>" for n in m.notes)
@@ -68,7 +74,7 @@ def chart_block(dataset: Dataset, svg: str, csv_href: str, svg_href: str,
     base = f"grafiek-{dataset.id}"
     name = f"kw-tabs-{dataset.id}"
     table_id, meta_id = f"{base}-tabel", f"{base}-toelichting"
-    heading = f"{'#' * heading_level} {dataset.finding()} {{#{base}}}"
+    heading = f"{'#' * heading_level} {sentence_case(dataset.finding())} {{#{base}}}"
     html = (
         f'<figure class="kw-chart" aria-labelledby="{base}">'
         f'<div class="tabbed-set tabbed-alternate" data-tabs="{dataset.id}:2">'

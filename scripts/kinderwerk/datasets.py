@@ -3,7 +3,8 @@
 Each data set is a pair of files:
 
 * ``<id>.csv``: one row per answer option, columns ``id, label, value,
-  precision, wording, phrase, note`` (see ``docs/cijfers`` and GUIDE §3);
+  precision, wording, phrase, note`` and optionally ``derived`` ('true' when
+  the figure is worked out from the report's words, not printed in it);
 * ``<id>.meta.yml``: the question as asked, the base, whether several answers
   were allowed, unit, chapter, source and notes.
 
@@ -24,7 +25,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 from .dutch import Precision, in_label, in_text
 from .textfile import CsvProblem, EncodingProblem, csv_records, read_text
 
-COLUMNS = ["id", "label", "value", "precision", "wording", "phrase", "note"]
+COLUMNS = ["id", "label", "value", "precision", "wording", "phrase", "note", "derived"]
 REQUIRED_COLUMNS = ["id", "label", "value", "precision", "wording"]
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:_[a-z0-9]+)*$")
 
@@ -44,6 +45,9 @@ class Meta(BaseModel):
     finding: str             # key finding; {option_id} is replaced by its figure
     base: str | None         # who answered, e.g. "228 kinderwerkers uit 82 gemeenten"
     multiple_answers: bool
+    # True only when the report itself says several answers were allowed; False
+    # when we infer it from totals above 100% (the chart box then says so).
+    multiple_answers_in_report: bool = False
     unit: Literal["percent", "count"]
     chapter: str             # where the report gives the figures
     source: str
@@ -62,6 +66,7 @@ class Row(BaseModel):
     wording: str
     phrase: str | None = None
     note: str | None = None
+    derived: bool = False  # not a figure in the report, but worked out from its words
 
     @field_validator("id")
     @classmethod
@@ -80,6 +85,7 @@ class Option:
     wording: str
     phrase: str | None
     note: str | None
+    derived: bool = False
 
 
 @dataclass(frozen=True)
@@ -198,6 +204,7 @@ def _parse_row(record: dict, path: Path, line: int, unit: str) -> Option:
         raise DataError(f"{_where(path, line, 'value')}: verwacht een aantal van 0 of meer, "
                         f"gevonden '{record['value']}'")
     fields = {k: (record.get(k) or None) for k in ("phrase", "note")}
+    fields["derived"] = record.get("derived") or False  # 'true' or empty
     try:
         row = Row(id=record["id"], label=record["label"], value=value, precision=precision,
                   wording=record["wording"], **fields)

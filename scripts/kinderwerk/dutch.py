@@ -22,9 +22,10 @@ class Precision(str, Enum):
 
 
 # Prefix in running text, and in a chart label (shorter, with symbols).
+# Running text spells "ongeveer" out (B1: no abbreviations); labels may say "ca.".
 TEXT_PREFIX = {
     Precision.EXACT: "",
-    Precision.ABOUT: "ca. ",
+    Precision.ABOUT: "ongeveer ",
     Precision.MORE_THAN: "ruim ",
     Precision.ALMOST: "bijna ",
     Precision.LESS_THAN: "iets minder dan ",
@@ -77,7 +78,7 @@ def _amount(value: float | None, unit: str, phrase: str | None) -> str:
 
 def in_text(value: float | None, precision: Precision, unit: str,
             phrase: str | None = None, wording: str = "") -> str:
-    """A figure for running text: 'ruim 90%', 'ca. twee derde', '36.372'.
+    """A figure for running text: 'ruim 90%', 'ongeveer twee derde', '36.372'.
 
     ``phrase`` replaces the number when the report used words for it
     ("twee derde", "de helft"); ``wording`` is all there is when the report
@@ -100,6 +101,12 @@ def in_label(value: float | None, precision: Precision, unit: str,
     if phrase and precision in (Precision.ABOUT, Precision.ALMOST):
         return LABEL_PREFIX[precision] + phrase
     return LABEL_PREFIX[precision] + _amount(value, unit, None)
+
+
+def sentence_case(text: str) -> str:
+    """'ruim 85% werkt ...' -> 'Ruim 85% werkt ...': a capital at the start of a
+    heading or sentence, the rest untouched (str.capitalize would lower 'GGD')."""
+    return text[:1].upper() + text[1:]
 
 
 def is_approximate(precision: Precision) -> bool:
