@@ -73,7 +73,7 @@ class Example:
     def leeftijd(self) -> str:
         van, tot = self.leeftijd_van, self.leeftijd_tot
         if van is None and tot is None:
-            return "kinderen tot 12 jaar (de bron noemt geen precieze leeftijd)"
+            return "kinderen (de bron noemt geen leeftijd)"
         if van is None:
             return f"kinderen tot en met {tot} jaar"
         if tot is None:
