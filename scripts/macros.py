@@ -58,7 +58,9 @@ def define_env(env):
         if dataset_id not in registry.charts:
             raise MacroError(f"docs/{page_path()}: data set '{dataset_id}' heeft geen grafiek (chart: false)")
         return chart_block(data, registry.charts[dataset_id].svg,
-                           download(dataset_id, "csv"), download(dataset_id, "svg"), level)
+                           download(dataset_id, "csv"), download(dataset_id, "svg"), level,
+                           png_href=download(dataset_id, "png"),
+                           cite_html=registry.citation_html(dataset_id))
 
     @env.macro
     def details(dataset_id: str) -> str:

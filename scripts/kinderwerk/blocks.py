@@ -44,7 +44,8 @@ def table_html(dataset: Dataset, table_id: str, described_by: str) -> str:
         f"<tbody>{''.join(rows)}</tbody></table></div>")
 
 
-def meta_html(dataset: Dataset, meta_id: str, csv_href: str, svg_href: str | None) -> str:
+def meta_html(dataset: Dataset, meta_id: str, csv_href: str, svg_href: str | None,
+              png_href: str | None = None, cite_html: str | None = None) -> str:
     m = dataset.meta
     question_kind = "vraag zoals gesteld" if m.question_verbatim else "vraag in onze woorden"
     items = [f"<dt>Vraag</dt><dd>{escape(m.question)} <span class=\"kw-muted\">({question_kind})</span></dd>"]
@@ -64,12 +65,18 @@ def meta_html(dataset: Dataset, meta_id: str, csv_href: str, svg_href: str | Non
     downloads = [f'<a href="{csv_href}" download>Cijfers (CSV)</a>']
     if svg_href:
         downloads.append(f'<a href="{svg_href}" download>Grafiek (SVG)</a>')
+    if png_href:
+        downloads.append(f'<a href="{png_href}" download>Afbeelding (PNG)</a>')
     items.append(f"<dt>Downloaden</dt><dd>{' · '.join(downloads)}</dd>")
+    if cite_html:
+        # Selectable text; docs/javascripts/citeer.js adds a copy button.
+        items.append(f'<dt>Citeer</dt><dd><span class="kw-cite">{cite_html}</span></dd>')
     return f'<dl id="{meta_id}" class="kw-chart-meta">{"".join(items)}</dl>'
 
 
 def chart_block(dataset: Dataset, svg: str, csv_href: str, svg_href: str,
-                heading_level: int = 3) -> str:
+                heading_level: int = 3, *, png_href: str | None = None,
+                cite_html: str | None = None) -> str:
     """Markdown: a heading with the key finding, then the figure as HTML."""
     base = f"grafiek-{dataset.id}"
     name = f"kw-tabs-{dataset.id}"
@@ -87,7 +94,7 @@ def chart_block(dataset: Dataset, svg: str, csv_href: str, svg_href: str,
         f'<p class="kw-muted">Dezelfde cijfers staan in de tab Tabel.</p></div>'
         f'<div class="tabbed-block">{table_html(dataset, table_id, meta_id)}</div>'
         "</div></div>"
-        f"{meta_html(dataset, meta_id, csv_href, svg_href)}"
+        f"{meta_html(dataset, meta_id, csv_href, svg_href, png_href, cite_html)}"
         "</figure>")
     # Blank lines around the HTML keep Markdown from wrapping it in a paragraph.
     return f"{heading}\n\n{html}\n"

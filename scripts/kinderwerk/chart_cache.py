@@ -1,8 +1,9 @@
 """Render charts only when their inputs changed.
 
 A chart's cache key is a hash of everything that shapes it: the CSV, the
-sidecar, the drawing code's version and matplotlib's version. A warm build
-(nothing changed) reads every chart from the cache and draws none.
+sidecar, the drawing code's version and matplotlib's version. Each chart is
+cached twice under that key: the SVG for the page and a PNG for download. A
+warm build (nothing changed) reads every chart from the cache and draws none.
 """
 from __future__ import annotations
 
@@ -16,12 +17,13 @@ from .datasets import Dataset
 
 # Bumped whenever the drawing code in charts.py changes, so cached charts are
 # redrawn. Kept here so a warm build never imports matplotlib's pyplot.
-CHART_VERSION = "5"
+CHART_VERSION = "6"  # 6: PNG beside the SVG
 
 
 @dataclass
 class ChartResult:
     svg: str
+    png: bytes
     rendered: bool  # False: read from the cache
 
 
@@ -36,17 +38,22 @@ def cache_key(dataset: Dataset) -> str:
 def chart_for(dataset: Dataset, cache_dir: Path) -> ChartResult:
     cache_dir = Path(cache_dir)
     path = cache_dir / f"{dataset.id}-{cache_key(dataset)}.svg"
-    if path.exists():
-        return ChartResult(path.read_text(encoding="utf-8"), rendered=False)
-    from .charts import render_svg  # only when a chart must be drawn
-    svg = render_svg(dataset)
+    png_path = path.with_suffix(".png")
+    if path.exists() and png_path.exists():
+        return ChartResult(path.read_text(encoding="utf-8"), png_path.read_bytes(), rendered=False)
+    from .charts import render_png, render_svg  # only when a chart must be drawn
+    svg, png = render_svg(dataset), render_png(dataset)
     cache_dir.mkdir(parents=True, exist_ok=True)
-    for stale in cache_dir.glob(f"{dataset.id}-*.svg"):
-        stale.unlink()
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(svg, encoding="utf-8")
-    tmp.replace(path)  # atomic: a crash never leaves half a chart in the cache
-    return ChartResult(svg, rendered=True)
+    for suffix in ("svg", "png"):
+        for stale in cache_dir.glob(f"{dataset.id}-*.{suffix}"):
+            stale.unlink()
+    # Atomic: a crash never leaves half a chart in the cache. The SVG goes
+    # last, so a cached SVG always has its PNG.
+    for target, content in ((png_path, png), (path, svg.encode("utf-8"))):
+        tmp = target.with_suffix(".tmp")
+        tmp.write_bytes(content)
+        tmp.replace(target)
+    return ChartResult(svg, png, rendered=True)
 
 
 def charts_for(datasets: dict[str, Dataset], cache_dir: Path) -> dict[str, ChartResult]:

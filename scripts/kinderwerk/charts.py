@@ -4,13 +4,15 @@
   takes the page's text colour through CSS in either palette.
 * The root ``<svg>`` gets ``role="img"``, a ``<title>`` and a ``<desc>``.
 * Same data, same bytes: fixed hash salt, no date, no creator string.
+* A PNG of the same chart for slides and documents: twice the resolution,
+  a white background and dark text, whatever the reader's palette.
 """
 from __future__ import annotations
 
 import html
 import re
 import textwrap
-from io import StringIO
+from io import BytesIO, StringIO
 
 import matplotlib
 
@@ -41,7 +43,12 @@ def _wrap(label: str, width: int = 32) -> str:
     return "\n".join(textwrap.wrap(label, width)) or label
 
 
-def _draw(dataset: Dataset) -> str:
+# The SVG is drawn at 100 dpi; the PNG at twice that (sharp when pasted or zoomed).
+PNG_DPI = 200
+
+
+def _draw(dataset: Dataset):
+    """The matplotlib figure of ``dataset`` (the caller closes it)."""
     options = dataset.options
     n = len(options)
     percent = dataset.meta.unit == "percent"
@@ -75,10 +82,26 @@ def _draw(dataset: Dataset) -> str:
         fig.text(0.01, 0.02, "Gearceerd: het rapport geeft een benaderd getal "
                  "(ca. = ongeveer, > = meer dan).", fontsize=9)
     fig.tight_layout(rect=(0, 0.1 if approximate else 0, 1, 1))
+    return fig
+
+
+def _svg(dataset: Dataset) -> str:
+    fig = _draw(dataset)
     buffer = StringIO()
     # Transparent: the page's own background (light or dark) shows through.
     fig.savefig(buffer, format="svg", transparent=True,
                 metadata={"Date": None, "Creator": None})
+    plt.close(fig)
+    return buffer.getvalue()
+
+
+def _png(dataset: Dataset) -> bytes:
+    fig = _draw(dataset)
+    buffer = BytesIO()
+    # Opaque white and the dark TEXT colour: readable on any slide or page.
+    # No "Software" text chunk, so the bytes depend on the data only.
+    fig.savefig(buffer, format="png", dpi=PNG_DPI, facecolor="#ffffff",
+                transparent=False, metadata={"Software": None})
     plt.close(fig)
     return buffer.getvalue()
 
@@ -111,5 +134,13 @@ def render_svg(dataset: Dataset) -> str:
     if not dataset.meta.chart:
         raise ValueError(f"data set '{dataset.id}' heeft geen grafiek (chart: false)")
     with matplotlib.rc_context(RC):
-        svg = _draw(dataset)
+        svg = _svg(dataset)
     return _make_accessible(svg, dataset) + "\n"
+
+
+def render_png(dataset: Dataset) -> bytes:
+    """The chart of ``dataset`` as PNG bytes: 2x resolution, white background."""
+    if not dataset.meta.chart:
+        raise ValueError(f"data set '{dataset.id}' heeft geen grafiek (chart: false)")
+    with matplotlib.rc_context(RC):
+        return _png(dataset)
