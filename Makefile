@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install browser serve build charts test bench lighthouse screenshots lock clean
+.PHONY: install browser serve build charts check test bench lighthouse screenshots lock clean
 
 # Python packages, exactly as locked in requirements.txt.
 $(VENV)/.installed: requirements.txt
@@ -26,7 +26,11 @@ build: install
 charts: install
 	$(PY) scripts/build_charts.py
 
-test: install browser
+# The contributor check: every example and data file, all problems at once, in Dutch (no browser).
+check: install
+	$(PY) scripts/check.py
+
+test: install check browser
 	$(PY) -m pytest
 
 bench: install

@@ -30,10 +30,34 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from kinderwerk import examples as ex  # noqa: E402
 from kinderwerk import registry  # noqa: E402
 from kinderwerk.examples import ExampleError  # noqa: E402
+from kinderwerk.examples.messages import translate  # noqa: E402
+from kinderwerk.textfile import SAVE_AS  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 log = logging.getLogger("mkdocs.hooks.praktijkvoorbeelden")
+
+
+class DutchLinkMessages(logging.Filter):
+    """Rewrite MkDocs' link warnings about example pages into Dutch."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            dutch = translate(record.getMessage())
+        except Exception:  # never lose the original message
+            return True
+        if dutch:
+            record.msg, record.args = dutch, ()
+        return True
+
+
+def _install_filter() -> None:
+    pages_log = logging.getLogger("mkdocs.structure.pages")
+    if not any(isinstance(f, DutchLinkMessages) for f in pages_log.filters):
+        pages_log.addFilter(DutchLinkMessages())
+
+
+_install_filter()
 
 
 def _in_folder(file: File) -> bool:
@@ -52,39 +76,43 @@ def _figure(dataset_id: str, option_id: str) -> str:
     return registry.dataset(dataset_id).text(option_id)
 
 
+def report(problems: list) -> str:
+    """All problems, one per line, in Dutch (the same lines as `make check`)."""
+    n = len(problems)
+    head = (f"Fout in een praktijkvoorbeeld ({n} {'probleem' if n == 1 else 'problemen'}). "
+            f"Verbeter ze allemaal; `make check` toont dezelfde lijst zonder de site te bouwen:")
+    return head + "\n" + "\n".join(f"  - {p}" for p in problems)
+
+
 def on_files(files, config):
-    """Validate every example, then add the generated tag pages."""
+    """Validate every example (all problems at once), then add the tag pages."""
+    pages = [f for f in files.documentation_pages()]
+    chapters = {posixpath.splitext(posixpath.basename(f.src_uri))[0]:
+                ex.chapter_title(f.content_string, f.src_uri)
+                for f in pages if posixpath.dirname(f.src_uri) == ex.CHAPTER_FOLDER}
     try:
-        for file in files:
-            if _in_folder(file) and not file.inclusion.is_excluded():
-                if not file.src_uri.endswith(ex.ALLOWED_SUFFIXES):
-                    raise ExampleError(
-                        f"docs/{file.src_uri}: dit soort bestand mag niet in docs/{ex.FOLDER}/. "
-                        f"Toegestaan: {', '.join(ex.ALLOWED_SUFFIXES)}.")
-                if file.src_uri.count("/") > 1 and file.src_uri.endswith(".md"):
-                    raise ExampleError(f"docs/{file.src_uri}: zet een praktijkvoorbeeld direct in "
-                                       f"docs/{ex.FOLDER}/, niet in een submap.")
-        pages = [f for f in files.documentation_pages()]
-        chapters = {posixpath.splitext(posixpath.basename(f.src_uri))[0]:
-                    ex.chapter_title(f.content_string, f.src_uri)
-                    for f in pages if posixpath.dirname(f.src_uri) == ex.CHAPTER_FOLDER}
         vocab = ex.load_vocabulary(DATA, chapters)
-        found = []
-        _checked.clear()
-        for file in pages:
-            if _is_example(file):
-                found.append(ex.parse_example(file.content_string, file.src_uri, vocab))
-                file.inclusion = InclusionLevel.NOT_IN_NAV
-                _checked[file.src_uri] = file.content_string
-            elif _in_folder(file):  # the overview: no template code either
-                ex.check_forbidden(file.content_string, f"docs/{file.src_uri}")
-        template = files.get_file_from_path(ex.TEMPLATE)
-        if template is not None:
-            ex.parse_example(template.content_string, ex.TEMPLATE, vocab,
-                             where=f"docs/{ex.TEMPLATE} (het sjabloon)")
-        collection = ex.Collection(found, vocab)
     except ExampleError as exc:
-        raise PluginError(f"Fout in een praktijkvoorbeeld: {exc}") from None
+        raise PluginError(f"Fout in een woordenlijst: {exc}") from None
+    site_files = {f.src_uri for f in files if not f.inclusion.is_excluded()}
+    sources, unreadable = {}, []
+    for f in files:
+        if (_in_folder(f) and f.src_uri.lower().endswith(".md")
+                and (not f.inclusion.is_excluded() or f.src_uri == ex.TEMPLATE)):
+            try:
+                sources[f.src_uri] = f.content_string
+            except UnicodeDecodeError:
+                unreadable.append(ex.Problem(f"docs/{f.src_uri}", None, None,
+                                             f"dit bestand is niet opgeslagen als UTF-8. {SAVE_AS}"))
+    result = ex.check_folder(sources, site_files, vocab)
+    if unreadable or result.problems:
+        raise PluginError(report(unreadable + result.problems))
+    _checked.clear()
+    for file in pages:
+        if _is_example(file):
+            file.inclusion = InclusionLevel.NOT_IN_NAV
+            _checked[file.src_uri] = file.content_string
+    collection = ex.Collection(result.examples, vocab)
 
     sources = {f.src_uri: f.content_string for f in pages if not _in_folder(f)}
     ex.state.collection = collection

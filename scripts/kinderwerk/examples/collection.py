@@ -6,8 +6,23 @@ import heapq
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from .base import ExampleError
+from .base import ExampleError, Problem
 from .schema import Example
+
+
+def duplicate_titles(examples: list[Example]) -> list[Problem]:
+    """One problem per example whose page title another example has already."""
+    seen: dict[str, str] = {}
+    problems = []
+    for e in sorted(examples, key=lambda e: e.src_uri):
+        key = e.volledige_titel.lower()
+        if key in seen:
+            problems.append(Problem(f"docs/{e.src_uri}", None, "titel",
+                                    f"de titel '{e.volledige_titel}' bestaat al (docs/{seen[key]}). "
+                                    f"Kies een andere titel."))
+        else:
+            seen[key] = e.src_uri
+    return problems
 from .text import slugify
 from .vocabulary import Vocabulary
 
@@ -29,13 +44,9 @@ class Collection:
                 self._themas.setdefault(key, []).append(e)
             for key in e.partners:
                 self._partners.setdefault(key, []).append(e)
-        seen: dict[str, str] = {}
-        for e in self.examples:
-            key = e.volledige_titel.lower()
-            if key in seen:
-                raise ExampleError(f"docs/{e.src_uri}: veld 'titel': de titel '{e.volledige_titel}' "
-                                   f"bestaat al (docs/{seen[key]}). Kies een andere titel.")
-            seen[key] = e.src_uri
+        problems = duplicate_titles(self.examples)
+        if problems:
+            raise ExampleError(problems)
 
     def with_thema(self, key: str) -> list[Example]:
         return list(self._themas.get(key, ()))

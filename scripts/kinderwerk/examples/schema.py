@@ -1,8 +1,8 @@
 """The example (front matter as a dataclass) and its schema: every field is
 checked against its type and, for ``provincie``, ``werkvormen``, ``themas``,
-``partners`` and ``hoofdstukken``, against a controlled list; a fault raises
-ExampleError whose Dutch message names the file, the field and the allowed
-values."""
+``partners`` and ``hoofdstukken``, against a controlled list. Every fault is
+recorded as a Problem whose Dutch message names the field, what is wrong and
+what to type instead; one faulty field does not hide the others."""
 from __future__ import annotations
 
 import datetime as dt
@@ -11,10 +11,10 @@ import posixpath
 import re
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable, NoReturn
 
-from .base import ExampleError
-from .text import join_nl
+from .base import Problem
+from .text import join_nl, slugify
 from .vocabulary import Vocabulary
 
 
@@ -113,9 +113,15 @@ class Field:
     required: bool = True
 
 
+# Limits, in characters and in words; the template states them too.
+TITLE_MAX_CHARS, TITLE_MAX_WORDS = 90, 12
+SUMMARY_MAX_CHARS, SUMMARY_MAX_WORDS = 250, 25
+
 FIELDS: dict[str, Field] = {f.name: f for f in [
-    Field("titel", "een korte titel zonder plaatsnaam (de plaats komt er vanzelf voor)"),
-    Field("samenvatting", "één zin die het voorbeeld samenvat, met een punt aan het eind"),
+    Field("titel", f"een korte titel zonder plaatsnaam (de plaats komt er vanzelf voor), hooguit "
+                   f"{TITLE_MAX_WORDS} woorden en {TITLE_MAX_CHARS} tekens"),
+    Field("samenvatting", f"één zin die het voorbeeld samenvat, met een punt aan het eind, hooguit "
+                          f"{SUMMARY_MAX_WORDS} woorden en {SUMMARY_MAX_CHARS} tekens"),
     Field("organisatie", "de naam van de organisatie"),
     Field("gemeenten", "een lijst met gemeenten, bijvoorbeeld [Almere]; [] als de bron er geen noemt"),
     Field("provincie", "een lijst met één of meer provincies, bijvoorbeeld [Flevoland]"),
@@ -134,8 +140,13 @@ FIELDS: dict[str, Field] = {f.name: f for f in [
     Field("gecontroleerd", "de datum waarop iemand het voorbeeld het laatst controleerde, als JJJJ-MM-DD"),
 ]}
 
-
 ROLES = ("aan_het_woord", "genoemd")
+PERSON_KEYS = ("naam", "rol", "organisatie", "in_het_verhaal")
+# Other spellings of a provincie, by slug, mapped to the slug of the list's name.
+PROVINCE_ALIASES = {"fryslan": "friesland", "frysland": "friesland", "brabant": "noord-brabant"}
+# Fields whose template value means "not filled in yet"; see placeholders.py.
+PLACEHOLDER_FIELDS = ("titel", "samenvatting", "organisatie")
+PERSON_PLACEHOLDER_KEYS = ("naam", "organisatie")
 
 
 def _allowed(values: dict[str, str], show_labels: bool = True) -> str:
@@ -149,17 +160,46 @@ def _suggest(value: str, options: Iterable[str]) -> str:
     return f" Bedoel je '{close[0]}'?" if close else ""
 
 
-class _Checker:
-    """Checks one field after another; the first fault raises ExampleError."""
+def _words(text: str) -> int:
+    return len(text.split())
 
-    def __init__(self, where: str, data: dict[str, Any]):
+
+def _key(text: str) -> str:
+    """Loose form for matching a choice: lower case, no accents, hyphens."""
+    return slugify(text)
+
+
+class _Invalid(Exception):
+    """One field failed; its problem is recorded already."""
+
+
+class _Checker:
+    """Checks one field after another and records a Problem for each fault;
+    a faulty field does not stop the others."""
+
+    def __init__(self, where: str, data: dict[str, Any], line: Callable[..., int | None],
+                 problems: list[Problem], placeholders: dict[str, set[str]]):
         self.where = where
         self.data = data
+        self.line = line
+        self.problems = problems
+        self.placeholders = placeholders
 
-    def fail(self, name: str, problem: str, extra: str = "") -> None:
-        message = f"{self.where}: veld '{name}': {problem}"
-        message += f" Verwacht: {FIELDS[name].expected}." if name in FIELDS else ""
-        raise ExampleError(message + extra)
+    def fail(self, name: str, problem: str, extra: str = "", at: tuple = (), expect: bool = True) -> NoReturn:
+        message = problem
+        message += f" Verwacht: {FIELDS[name].expected}." if name in FIELDS and expect else ""
+        self.problems.append(Problem(self.where, self.line(name, *at), name, message + extra))
+        raise _Invalid
+
+    def run(self, check: Callable, name: str, *args, **kwargs) -> Any:
+        try:
+            return check(name, *args, **kwargs)
+        except _Invalid:
+            return _FAILED
+
+    def not_placeholder(self, name: str, value: str) -> None:
+        if value.casefold() in self.placeholders.get(name, ()):
+            self.fail(name, f"'{value}' is de voorbeeldtekst uit het sjabloon. Vul hier je eigen tekst in.")
 
     def text(self, name: str) -> str:
         value = self.data.get(name)
@@ -167,38 +207,57 @@ class _Checker:
             value = str(value)  # "periode: 2020" reads as a number in YAML
         if not _is_text(value):
             self.fail(name, f"gevonden {_describe(value)}.")
-        return " ".join(value.split())
+        value = " ".join(value.split())
+        if name in PLACEHOLDER_FIELDS:
+            self.not_placeholder(name, value)
+        return value
 
     def text_list(self, name: str, minimum: int = 0) -> tuple[str, ...]:
         value = self.data.get(name, [])
         if value is None:
             value = []
+        if isinstance(value, str) and value.strip() == "[]":
+            value = []
         if not isinstance(value, list):
-            self.fail(name, f"moet een lijst zijn (tussen [ ] of met streepjes), gevonden {_describe(value)}.")
+            self.fail(name, f"moet een lijst zijn (tussen [ ] of met streepjes), gevonden {_describe(value)}. "
+                            f"Zet de waarde tussen blokhaken, bijvoorbeeld [{value}].")
         items = []
-        for item in value:
+        for index, item in enumerate(value):
+            if isinstance(item, (int, float)) and not isinstance(item, bool):
+                item = str(item)
             if not _is_text(item):
-                self.fail(name, f"elk onderdeel moet tekst zijn, gevonden {_describe(item)}.")
+                self.fail(name, f"elk onderdeel moet tekst zijn, gevonden {_describe(item)}.", at=(index,))
             item = " ".join(item.split())
             if item in items:
-                self.fail(name, f"'{item}' staat er twee keer in.")
+                self.fail(name, f"'{item}' staat er twee keer in. Haal er één weg.", at=(index,))
             items.append(item)
         if len(items) < minimum:
             self.fail(name, "de lijst is leeg.")
         return tuple(items)
 
-    def choice_list(self, name: str, allowed: dict[str, str], minimum: int = 1,
-                    by_label: bool = False) -> tuple[str, ...]:
+    def choice_list(self, name: str, allowed: dict[str, str], minimum: int = 1, by_label: bool = False,
+                    aliases: dict[str, str] | None = None) -> tuple[str, ...]:
+        """Values from a controlled list. Found by id or by label, in any case
+        (and without accents); stored as the id, or as the label if ``by_label``."""
         items = self.text_list(name, minimum=0)
-        keys = list(allowed.values()) if by_label else list(allowed)
-        for item in items:
-            if item not in keys:
-                self.fail(name, f"onbekende waarde '{item}'.{_suggest(item, keys)}",
-                          f" Toegestaan: {_allowed(allowed, show_labels=not by_label)}.")
-        if len(items) < minimum:
-            self.fail(name, "de lijst is leeg.",
-                      f" Toegestaan: {_allowed(allowed, show_labels=not by_label)}.")
-        return items
+        lookup: dict[str, str] = {}
+        for key, label in allowed.items():
+            lookup[_key(key)] = lookup[_key(label)] = label if by_label else key
+        for alias, target in (aliases or {}).items():
+            lookup.setdefault(alias, allowed[target] if by_label else target)
+        shown = list(allowed.values()) if by_label else list(allowed)
+        result: list[str] = []
+        for index, item in enumerate(items):
+            found = lookup.get(_key(item))
+            if found is None:
+                self.fail(name, f"onbekende waarde '{item}'.{_suggest(item, shown)}",
+                          f" Toegestaan: {_allowed(allowed, show_labels=not by_label)}.", at=(index,))
+            if found in result:
+                self.fail(name, f"'{item}' staat er twee keer in. Haal er één weg.", at=(index,))
+            result.append(found)
+        if len(result) < minimum:
+            self.fail(name, "de lijst is leeg.", f" Toegestaan: {_allowed(allowed, show_labels=not by_label)}.")
+        return tuple(result)
 
     def age(self, name: str) -> int | None:
         value = self.data.get(name)
@@ -212,7 +271,7 @@ class _Checker:
         value = self.data.get(name)
         if isinstance(value, dt.datetime):
             value = value.date()
-        elif isinstance(value, str):
+        if isinstance(value, str):
             text = value.strip()
             try:
                 if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
@@ -233,76 +292,132 @@ class _Checker:
         if not isinstance(value, list):
             self.fail(name, f"moet een lijst zijn, gevonden {_describe(value)}.")
         people = []
-        for number, item in enumerate(value, start=1):
-            keys = ("naam", "rol", "organisatie", "in_het_verhaal")
+        for index, item in enumerate(value):
+            number = index + 1
             if not isinstance(item, dict):
                 self.fail(name, f"persoon {number} moet de velden naam, rol, organisatie en in_het_verhaal "
-                                f"hebben, gevonden {_describe(item)}.")
+                                f"hebben, gevonden {_describe(item)}.", at=(index,))
             for key in item:
-                if key not in keys:
-                    self.fail(name, f"persoon {number} heeft een onbekend veld '{key}' "
-                                    f"(toegestaan: naam, rol, organisatie, in_het_verhaal).")
-            for key in keys:
+                if key not in PERSON_KEYS:
+                    self.fail(name, f"persoon {number} heeft een onbekend veld '{key}'."
+                                    f"{_suggest(str(key), PERSON_KEYS)} Toegestaan: {', '.join(PERSON_KEYS)}.",
+                              at=(index, key))
+            for key in PERSON_KEYS:
                 if not _is_text(item.get(key)):
-                    self.fail(name, f"bij persoon {number} ontbreekt '{key}' of is leeg.")
-            if item["in_het_verhaal"].strip() not in ROLES:
-                self.fail(name, f"persoon {number}: in_het_verhaal is '{item['in_het_verhaal']}'; kies "
-                                f"aan_het_woord (de persoon vertelt of wordt aangehaald) of genoemd "
-                                f"(de persoon wordt alleen genoemd).")
-            people.append(Person(*(" ".join(item[k].split()) for k in keys)))
+                    hint = (" Schrijf in_het_verhaal: aan_het_woord (de persoon vertelt, of je vertelt wat "
+                            "hij of zij zei) of in_het_verhaal: genoemd (de persoon wordt alleen genoemd)."
+                            if key == "in_het_verhaal" else "")
+                    self.fail(name, f"bij persoon {number} ontbreekt '{key}' of is leeg.{hint}",
+                              at=(index, key))
+            role = item["in_het_verhaal"].strip()
+            if role not in ROLES:
+                self.fail(name, f"persoon {number}: in_het_verhaal is '{role}'; kies aan_het_woord (de persoon "
+                                f"vertelt, of je vertelt wat hij of zij zei) of genoemd (de persoon wordt "
+                                f"alleen genoemd).", at=(index, "in_het_verhaal"))
+            for key in PERSON_PLACEHOLDER_KEYS:
+                if " ".join(item[key].split()).casefold() in self.placeholders.get(f"personen.{key}", ()):
+                    self.fail(name, f"bij persoon {number} staat bij '{key}' nog de voorbeeldtekst uit het "
+                                    f"sjabloon ('{item[key]}'). Vul de echte {key} in, of maak de lijst leeg: "
+                                    f"personen: [].", at=(index, key))
+            people.append(Person(*(" ".join(item[k].split()) for k in PERSON_KEYS[:3]), role))
         return tuple(people)
 
+    def title(self, name: str) -> str:
+        title = self.text(name)
+        words, chars = _words(title), len(title)
+        if words > TITLE_MAX_WORDS or chars > TITLE_MAX_CHARS:
+            self.fail(name, f"de titel is te lang: {words} woorden en {chars} tekens; hooguit "
+                            f"{TITLE_MAX_WORDS} woorden en {TITLE_MAX_CHARS} tekens. Maak hem korter; "
+                            f"details horen in de samenvatting en de tekst.", expect=False)
+        return title
 
-def _check_summary(checker: _Checker) -> str:
-    summary = checker.text("samenvatting")
-    if summary[-1] not in ".!?":
-        checker.fail("samenvatting", "de zin moet eindigen met een punt.")
-    if re.search(r"[.!?]\s+[A-Z]", summary[:-1]):
-        checker.fail("samenvatting", "dit lijken meer zinnen; schrijf één zin.")
-    if len(summary) > 250:
-        checker.fail("samenvatting", f"de zin is te lang ({len(summary)} tekens; hooguit 250).")
-    return summary
+    def summary(self, name: str) -> str:
+        summary = self.text(name)
+        words, chars = _words(summary), len(summary)
+        if summary[-1] not in ".!?":
+            self.fail(name, "de zin moet eindigen met een punt.")
+        if re.search(r"[.!?]\s+[A-Z]", summary[:-1]):
+            self.fail(name, "dit lijken meer zinnen; schrijf één zin.")
+        if words > SUMMARY_MAX_WORDS or chars > SUMMARY_MAX_CHARS:
+            self.fail(name, f"de zin is te lang: {words} woorden en {chars} tekens; hooguit "
+                            f"{SUMMARY_MAX_WORDS} woorden en {SUMMARY_MAX_CHARS} tekens. Laat details weg; "
+                            f"die staan in de tekst eronder.", expect=False)
+        return summary
 
 
-def validate(data: Any, where: str, vocab: Vocabulary, src_uri: str,
-             today: dt.date | None = None) -> Example:
-    """The front matter ``data`` (parsed YAML) as an Example, or ExampleError."""
+_FAILED = object()
+
+
+def _starts_with_place(title: str, places: Iterable[str]) -> str | None:
+    """The place a title starts with ('Zwolle' for 'Zwolle: speeltuin'), else None."""
+    for place in places:
+        if re.match(rf"{re.escape(place)}(?![\w-])", title, re.IGNORECASE):
+            return place
+    return None
+
+
+def validate(data: Any, where: str, vocab: Vocabulary, src_uri: str, today: dt.date | None = None,
+             line: Callable[..., int | None] | None = None,
+             placeholders: dict[str, set[str]] | None = None,
+             closing_line: int | None = None) -> tuple[Example | None, list[Problem]]:
+    """The front matter ``data`` (parsed YAML) as an Example, with every
+    problem found (the Example is None if there is any)."""
     today = today or dt.date.today()
+    line = line or (lambda *path: None)
+    problems: list[Problem] = []
     if not isinstance(data, dict):
-        raise ExampleError(f"{where}: de front matter (tussen de twee regels ---) moet velden bevatten "
-                           f"zoals 'titel: ...', gevonden {_describe(data)}.")
+        problems.append(Problem(where, 2, None, f"de gegevens bovenaan (tussen de twee regels ---) moeten velden "
+                                                f"bevatten zoals 'titel: ...', gevonden {_describe(data)}. "
+                                                f"Begin met een kopie van het sjabloon."))
+        return None, problems
     known = list(FIELDS)
     for name in data:
         if str(name) not in FIELDS:
-            raise ExampleError(f"{where}: onbekend veld '{name}'.{_suggest(str(name), known)} "
-                               f"Toegestane velden: {', '.join(known)}.")
+            problems.append(Problem(where, line(name), str(name),
+                                    f"onbekend veld.{_suggest(str(name), known)} "
+                                    f"Toegestane velden: {', '.join(known)}."))
     for name, spec in FIELDS.items():
         if spec.required and name not in data:
-            raise ExampleError(f"{where}: veld '{name}' ontbreekt. Verwacht: {spec.expected}.")
-    c = _Checker(where, data)
-    titel = c.text("titel")
-    if len(titel) > 90:
-        c.fail("titel", f"de titel is te lang ({len(titel)} tekens; hooguit 90).")
-    example = Example(
-        src_uri=src_uri,
-        titel=titel,
-        samenvatting=_check_summary(c),
-        organisatie=c.text("organisatie"),
-        gemeenten=c.text_list("gemeenten"),
-        provincie=c.choice_list("provincie", vocab.provincies, by_label=True),
-        periode=c.text("periode"),
-        werkvormen=c.choice_list("werkvormen", vocab.werkvormen),
-        leeftijd_van=c.age("leeftijd_van"),
-        leeftijd_tot=c.age("leeftijd_tot"),
-        themas=c.choice_list("themas", vocab.themas),
-        partners=c.choice_list("partners", vocab.partners, minimum=0),
-        andere_partners=c.text_list("andere_partners"),
-        hoofdstukken=c.choice_list("hoofdstukken", vocab.hoofdstukken, by_label=False),
-        personen=c.persons("personen"),
-        bron=c.text("bron"),
-        gecontroleerd=c.date("gecontroleerd", today),
-    )
-    if (example.leeftijd_van is not None and example.leeftijd_tot is not None
-            and example.leeftijd_van > example.leeftijd_tot):
-        c.fail("leeftijd_van", f"{example.leeftijd_van} is hoger dan leeftijd_tot ({example.leeftijd_tot}).")
-    return example
+            problems.append(Problem(where, closing_line, name,
+                                    f"dit veld ontbreekt. Zet het erbij, zoals in het sjabloon. "
+                                    f"Verwacht: {spec.expected}."))
+    c = _Checker(where, data, line, problems, placeholders or {})
+    values = {
+        "titel": c.run(c.title, "titel") if "titel" in data else _FAILED,
+        "samenvatting": c.run(c.summary, "samenvatting") if "samenvatting" in data else _FAILED,
+    }
+    for name, check, args in (
+            ("organisatie", c.text, ()),
+            ("gemeenten", c.text_list, ()),
+            ("provincie", c.choice_list, (vocab.provincies, 1, True, PROVINCE_ALIASES)),
+            ("periode", c.text, ()),
+            ("werkvormen", c.choice_list, (vocab.werkvormen,)),
+            ("leeftijd_van", c.age, ()),
+            ("leeftijd_tot", c.age, ()),
+            ("themas", c.choice_list, (vocab.themas,)),
+            ("partners", c.choice_list, (vocab.partners, 0)),
+            ("andere_partners", c.text_list, ()),
+            ("hoofdstukken", c.choice_list, (vocab.hoofdstukken,)),
+            ("personen", c.persons, ()),
+            ("bron", c.text, ()),
+            ("gecontroleerd", c.date, (today,))):
+        if name not in data and FIELDS[name].required:
+            values[name] = _FAILED
+        else:
+            values[name] = c.run(check, name, *args)
+    van, tot = values["leeftijd_van"], values["leeftijd_tot"]
+    if isinstance(van, int) and isinstance(tot, int) and van > tot:
+        c.run(lambda name: c.fail(name, f"{van} is hoger dan leeftijd_tot ({tot})."), "leeftijd_van")
+    title = values["titel"]
+    if isinstance(title, str):
+        places = [p for p in (values["gemeenten"], values["provincie"]) if isinstance(p, tuple)]
+        place = _starts_with_place(title, [x for group in places for x in group])
+        if place:
+            rest = title[len(place):].lstrip(" :,-–")
+            c.run(lambda name: c.fail(
+                name, f"de titel begint met de plaats ({place}). Laat de plaats weg: de site zet "
+                      f"'{place}:' er zelf voor. Schrijf bijvoorbeeld: titel: {rest or '...'}", expect=False), "titel")
+    if problems or any(v is _FAILED for v in values.values()):
+        return None, problems
+    values.setdefault("andere_partners", ())
+    return Example(src_uri=src_uri, **values), problems

@@ -1,0 +1,97 @@
+"""Every check on the examples folder at once: file names and kinds, each
+example, the template, the overview and duplicate titles. The MkDocs hook
+(scripts/hooks_examples.py) and `make check` (scripts/check.py) both call
+``check_folder``, so they never disagree."""
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+from dataclasses import dataclass, field
+from typing import Mapping
+
+from .base import ALLOWED_SUFFIXES, FOLDER, OVERVIEW, TEMPLATE, Problem
+from .placeholders import Placeholders, from_template
+from .collection import duplicate_titles
+from .markup import tag_src
+from .schema import Example
+from .source import check_example, find_forbidden, suggested_name
+from .vocabulary import Vocabulary
+
+NAME_RULE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\.md")
+PHOTO_FORMATS = (".heic", ".heif")
+SPECIAL = (OVERVIEW, TEMPLATE)
+
+
+@dataclass
+class FolderResult:
+    examples: list[Example] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def in_folder(src_uri: str) -> bool:
+    return src_uri.startswith(FOLDER + "/")
+
+
+def is_example(src_uri: str) -> bool:
+    """A practice-example page (not the overview or the template)."""
+    return in_folder(src_uri) and src_uri.lower().endswith(".md") and src_uri not in SPECIAL
+
+
+def check_file(src_uri: str) -> list[Problem]:
+    """The kind and name of one file in the examples folder."""
+    where = f"docs/{src_uri}"
+    name = posixpath.basename(src_uri)
+    suffix = posixpath.splitext(name)[1].lower()
+    if suffix in PHOTO_FORMATS:
+        return [Problem(where, None, None,
+                        f"een foto in {suffix[1:].upper()}-formaat (van een iPhone) kan een browser niet altijd "
+                        f"tonen. Sla de foto op als JPG (bijvoorbeeld {suggested_name(name)[:-len(suffix)]}.jpg) "
+                        f"en zet die hier neer.")]
+    if suffix not in ALLOWED_SUFFIXES:
+        return [Problem(where, None, None,
+                        f"dit soort bestand mag niet in docs/{FOLDER}/. Toegestaan: "
+                        f"{', '.join(ALLOWED_SUFFIXES)} (hoofdletters mogen ook, zoals .JPG).")]
+    if suffix == ".md" and src_uri.count("/") > 1:
+        return [Problem(where, None, None,
+                        f"zet een praktijkvoorbeeld direct in docs/{FOLDER}/, niet in een submap.")]
+    if suffix == ".md" and src_uri not in SPECIAL and not NAME_RULE.fullmatch(name):
+        return [Problem(where, None, None,
+                        f"de bestandsnaam '{name}' volgt de regel niet: kleine letters, cijfers en streepjes, "
+                        f"geen spaties, en .md aan het eind. Noem het bestand {suggested_name(name)}.")]
+    if suffix != ".md" and re.search(r"\s", name):
+        return [Problem(where, None, None,
+                        f"de naam van de foto heeft spaties; een link naar de foto werkt dan niet. Noem het "
+                        f"bestand {suggested_name(name)}.")]
+    return []
+
+
+def check_folder(sources: Mapping[str, str], files: set[str], vocab: Vocabulary,
+                 today: dt.date | None = None) -> FolderResult:
+    """``sources``: src_uri -> text of every Markdown file in the examples
+    folder (the template included); ``files``: src_uri of every file in docs/
+    that is part of the site (for file and link checks)."""
+    result = FolderResult()
+    known = set(files) | {tag_src(kind, key) for kind, values in (("thema", vocab.themas),
+                                                                  ("partner", vocab.partners))
+                          for key in values}
+    for src_uri in sorted(f for f in files | set(sources) if in_folder(f)):
+        result.problems += check_file(src_uri)
+    template = sources.get(TEMPLATE)
+    placeholders = from_template(template) if template is not None else Placeholders()
+    for src_uri in sorted(sources):
+        text = sources[src_uri]
+        if src_uri == OVERVIEW:
+            result.problems += find_forbidden(text, f"docs/{src_uri}")
+        elif src_uri == TEMPLATE:
+            _, problems = check_example(text, src_uri, vocab, where=f"docs/{TEMPLATE} (het sjabloon)",
+                                        today=today, known_files=known)
+            result.problems += problems
+        elif is_example(src_uri) and src_uri.count("/") == 1:
+            example, problems = check_example(text, src_uri, vocab, today=today, known_files=known,
+                                              placeholders=placeholders)
+            result.problems += problems
+            if example is not None:
+                result.examples.append(example)
+    result.problems += duplicate_titles(result.examples)
+    return result
