@@ -51,6 +51,7 @@ ADMONITIONS = {
     "note", "abstract", "summary", "tldr", "info", "todo", "tip", "hint", "important", "success",
     "check", "done", "question", "help", "faq", "warning", "caution", "attention", "failure",
     "fail", "missing", "danger", "error", "bug", "example", "quote", "cite", "inline", "end",
+    "redactie",  # the site's own "Toelichting van de redactie" box (issue 11, docs/stylesheets/extra.css)
 }
 CLASSES = ADMONITIONS | {
     "admonition", "admonition-title", "headerlink", "footnote", "footnote-ref", "footnote-backref",
