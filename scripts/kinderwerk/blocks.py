@@ -11,6 +11,7 @@ from html import escape
 
 from .datasets import Dataset
 from .dutch import PRECISION_NL, Precision, sentence_case
+from .sanitize import plain_markdown
 
 UNIT_HEADER = {"percent": "Percentage", "count": "Aantal"}
 
@@ -81,7 +82,8 @@ def chart_block(dataset: Dataset, svg: str, csv_href: str, svg_href: str,
     base = f"grafiek-{dataset.id}"
     name = f"kw-tabs-{dataset.id}"
     table_id, meta_id = f"{base}-tabel", f"{base}-toelichting"
-    heading = f"{'#' * heading_level} {sentence_case(dataset.finding())} {{#{base}}}"
+    # The finding is data text: plain text in the Markdown heading, never HTML.
+    heading = f"{'#' * heading_level} {plain_markdown(sentence_case(dataset.finding()))} {{#{base}}}"
     html = (
         f'<figure class="kw-chart" aria-labelledby="{base}">'
         f'<div class="tabbed-set tabbed-alternate" data-tabs="{dataset.id}:2">'

@@ -102,6 +102,27 @@ def url_problem(value: str, kind: str) -> str | None:
     return None
 
 
+# Characters with a meaning in Markdown or its extensions anywhere in a line
+# (emphasis, code, links, images, footnotes, abbreviations, attr_list braces,
+# heading hashes, table pipes, HTML), and list or quote markers at its start.
+_MD_SPECIAL = re.compile(r"[\\`*_{}\[\]#|<>]|^[-+=]")
+_MD_NUMBERED = re.compile(r"^(\d+)([.)])")   # '1. ' would start a numbered list
+
+
+def plain_markdown(value: object) -> str:
+    """A field's text for use in generated Markdown: plain text, always.
+
+    Every character with a meaning in Markdown or HTML becomes a numeric
+    character reference, which Markdown passes through and the browser shows
+    as the character: no HTML, no emphasis, no links, and no attr_list braces
+    (a title ending in '{: onclick=... }' stays text). Line breaks become
+    spaces, so a value cannot start a new Markdown block."""
+    text = re.sub(r"\s+", " ", str(value)).strip()
+    text = text.replace("&", "&amp;")
+    text = _MD_SPECIAL.sub(lambda m: f"&#{ord(m.group(0))};", text)
+    return _MD_NUMBERED.sub(lambda m: f"{m.group(1)}&#{ord(m.group(2))};", text)
+
+
 @dataclass
 class Finding:
     """One refused thing: what it is and a bit of the HTML around it."""

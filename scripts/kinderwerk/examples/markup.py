@@ -14,6 +14,7 @@ from typing import Callable
 
 import yaml
 
+from ..sanitize import plain_markdown
 from .base import (CHAPTER_BLOCK_CLASS, CHAPTER_FOLDER, CHAPTER_HEADING, FOLDER, OVERVIEW,
                    PARTNER_DATASET, THEMA_DATASET)
 from .collection import Collection
@@ -46,8 +47,9 @@ def md_link(from_src: str, to_src: str) -> str:
 
 
 def md_text(value: str) -> str:
-    """Front-matter text for use in Markdown: no HTML, no link syntax."""
-    return html.escape(value, quote=False).replace("[", "&#91;").replace("]", "&#93;")
+    """Front-matter text for use in Markdown: plain text, always (no HTML, no
+    Markdown syntax, no attr_list braces; see sanitize.plain_markdown)."""
+    return plain_markdown(value)
 
 
 def card_html(example: Example, page_src: str, vocab: Vocabulary, href: Href, level: int = 3) -> str:
