@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install browser serve build charts check test bench lighthouse screenshots lock clean
+.PHONY: install browser serve build pdf charts check test bench lighthouse screenshots lock clean
 
 # Python packages, exactly as locked in requirements.txt.
 $(VENV)/.installed: requirements.txt
@@ -22,6 +22,11 @@ serve: install
 
 build: install
 	$(PY) scripts/build_site.py
+
+# The PDF edition, printed by Chromium from the built site, into
+# site/downloads/kennisbank-kinderwerk.pdf (the home page and Colofon link it).
+pdf: install browser build
+	$(PY) scripts/build_pdf.py
 
 charts: install
 	$(PY) scripts/build_charts.py

@@ -17,7 +17,9 @@ from kinderwerk import registry  # noqa: E402
 from kinderwerk.chart_cache import standalone_svg  # noqa: E402
 from kinderwerk.citation import edition_from  # noqa: E402
 from kinderwerk.datasets import DataError  # noqa: E402
+from kinderwerk import examples  # noqa: E402
 from kinderwerk.examples import find_chart_pages  # noqa: E402
+from kinderwerk.feed import FEED_PATH, atom_feed  # noqa: E402
 from kinderwerk.sandbox import sandbox_like  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -75,6 +77,32 @@ def _find_chart_urls(files) -> None:
         if page is None:
             raise PluginError(f"grafiek '{chart_id}': pagina {src} voor de bronvermelding ontbreekt")
         registry.chart_urls[chart_id] = f"{registry.edition.site_url}{page.url}#{anchor}"
+
+
+def on_nav(nav, config, files):
+    """The Atom feed of the practice examples (scripts/hooks_examples.py has
+    validated them in its on_files, which runs after ours)."""
+    collection = examples.state.collection
+    if collection is None:
+        return nav
+    site_url = registry.edition.site_url
+    entries = [(e, site_url + files.get_file_from_path(e.src_uri).url) for e in collection.examples]
+    files.append(File.generated(config, FEED_PATH,
+                                content=atom_feed(entries, config["site_name"], site_url)))
+    return nav
+
+
+FEED_LINK = ("Wil je weten wanneer er een nieuw voorbeeld bij komt? Zet dan "
+             "[de feed van de praktijkvoorbeelden](feed.xml) in je feedlezer (Atom).")
+
+
+def on_page_markdown(markdown, page, config, files):
+    """A visible link to the feed on the example overview, above the list."""
+    if page.file.src_uri != examples.OVERVIEW:
+        return markdown
+    if examples.MARKER in markdown:
+        return markdown.replace(examples.MARKER, f"{FEED_LINK}\n\n{examples.MARKER}", 1)
+    return markdown.rstrip("\n") + f"\n\n{FEED_LINK}\n"
 
 
 def on_serve(server, config, builder):
