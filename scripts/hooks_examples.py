@@ -30,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from kinderwerk import examples as ex  # noqa: E402
 from kinderwerk import registry  # noqa: E402
 from kinderwerk.examples import ExampleError  # noqa: E402
+from kinderwerk.examples import newfile  # noqa: E402
 from kinderwerk.examples.messages import translate  # noqa: E402
 from kinderwerk.textfile import SAVE_AS  # noqa: E402
 
@@ -105,6 +106,7 @@ def on_files(files, config):
                 unreadable.append(ex.Problem(f"docs/{f.src_uri}", None, None,
                                              f"dit bestand is niet opgeslagen als UTF-8. {SAVE_AS}"))
     result = ex.check_folder(sources, site_files, vocab)
+    sources_in_folder = sources
     if unreadable or result.problems:
         raise PluginError(report(unreadable + result.problems))
     _checked.clear()
@@ -118,6 +120,7 @@ def on_files(files, config):
     ex.state.collection = collection
     ex.state.figure = _figure
     ex.state.chart_src = ex.find_chart_pages(sources)
+    ex.state.template = ex.normalise_newlines(sources_in_folder.get(ex.TEMPLATE, ""))
 
     tags = {}
     for kind, key in ex.all_tag_pages(collection):
@@ -164,6 +167,8 @@ def on_page_read_source(page, config):
 def on_page_markdown(markdown, page, config, files):
     """Add the generated parts (this runs after mkdocs-macros)."""
     state, src = ex.state, page.file.src_uri
+    if newfile.MARKER in markdown and state.template and config.repo_url:
+        markdown = markdown.replace(newfile.MARKER, newfile.button_md(config.repo_url, state.template))
     collection = state.collection
     if collection is None:
         return markdown

@@ -13,6 +13,7 @@ class State:
     collection: Collection | None = None
     figure: Figure | None = None
     chart_src: dict[str, str] = field(default_factory=dict)
+    template: str = ""          # text of _sjabloon.md, for the "Voeg je voorbeeld toe" link
 
 
 state = State()

@@ -1,0 +1,203 @@
+"""Turn a submitted issue form "Nieuw praktijkvoorbeeld" into an example page.
+
+    python scripts/issue_to_example.py BODY_FILE [--today JJJJ-MM-DD]
+
+BODY_FILE holds the issue body as GitHub renders a form: "### <label>", a
+blank line, the answer ("_No response_" when empty). The labels come from
+.github/ISSUE_TEMPLATE/nieuw-praktijkvoorbeeld.yml, so form and script agree.
+
+The answers are untrusted data: they are never used as a template or in a
+shell; the front matter is written with yaml.safe_dump, and the page is
+checked with the same checks as `make check` before it is written. Prints the
+path of the new page; exits 1 with Dutch messages if the submission is
+incomplete or not allowed (nothing is written then).
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+import sys
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from kinderwerk import examples as ex  # noqa: E402
+from kinderwerk.examples.text import slugify  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+FORM = ROOT / ".github" / "ISSUE_TEMPLATE" / "nieuw-praktijkvoorbeeld.yml"
+NO_RESPONSE = "_No response_"
+SECTION_FIELDS = dict(zip(("aanleiding", "aanpak", "samenwerking", "opbrengst", "tips"), ex.SECTIONS))
+LIST_FIELDS = ("gemeenten", "provincie", "werkvormen", "themas", "partners", "andere_partners", "hoofdstukken")
+REQUIRED = ("titel", "samenvatting", "organisatie", "provincie", "periode", "werkvormen", "themas",
+            "hoofdstukken", "bron", *SECTION_FIELDS)
+MAX_BODY = 100_000
+
+
+class Incomplete(Exception):
+    """The submission cannot become a page; the message is Dutch."""
+
+
+def form_labels(form: Path = FORM) -> dict[str, str]:
+    """label -> field id, from the issue form."""
+    data = yaml.safe_load(form.read_text(encoding="utf-8"))
+    return {item["attributes"]["label"].strip(): item["id"]
+            for item in data["body"] if item.get("id") and "label" in item.get("attributes", {})}
+
+
+def parse_body(body: str, labels: dict[str, str]) -> dict[str, str]:
+    """Field id -> answer text ('' for no answer). Only the form's own labels
+    start a new answer, so '### ' typed inside an answer stays text."""
+    body = body.replace("\r\n", "\n").replace("\r", "\n")
+    answers: dict[str, list[str]] = {}
+    current = None
+    for line in body.split("\n"):
+        heading = re.match(r"^###\s+(.+?)\s*$", line)
+        if heading and heading.group(1) in labels and labels[heading.group(1)] not in answers:
+            current = labels[heading.group(1)]
+            answers[current] = []
+        elif current is not None:
+            answers[current].append(line)
+    result = {}
+    for key, lines in answers.items():
+        text = "\n".join(lines).strip()
+        result[key] = "" if text == NO_RESPONSE else text
+    return result
+
+
+def _items(text: str) -> list[str]:
+    return [part.strip() for part in re.split(r"[,\n]", text) if part.strip()]
+
+
+def _age(text: str, label: str) -> int | None:
+    if not text:
+        return None
+    match = re.fullmatch(r"\s*(\d{1,2})\s*(?:jaar)?\s*", text)
+    if not match:
+        raise Incomplete(f"'{label}' moet een getal zijn (bijvoorbeeld 6), niet '{text[:40]}'.")
+    return int(match.group(1))
+
+
+def _persons(text: str) -> list[dict[str, str]]:
+    people = []
+    for number, line in enumerate((l for l in text.split("\n") if l.strip()), start=1):
+        parts = [p.strip() for p in (line.split(";") if ";" in line else line.split(","))]
+        parts = [p.lstrip("-* ").strip() if i == 0 else p for i, p in enumerate(parts)]
+        if len(parts) < 3 or not all(parts[:3]):
+            raise Incomplete(f"persoon {number} ('{line.strip()[:60]}'): schrijf naam; rol; organisatie; "
+                             f"aan het woord of genoemd, gescheiden door puntkomma's.")
+        role = "genoemd" if len(parts) > 3 and "genoemd" in parts[3].lower() else "aan_het_woord"
+        people.append({"naam": parts[0], "rol": parts[1], "organisatie": parts[2], "in_het_verhaal": role})
+    return people
+
+
+def build_page(answers: dict[str, str], today: dt.date) -> tuple[str, str, dict]:
+    """(suggested file name, page text, front matter) from the answers."""
+    missing = [key for key in REQUIRED if not answers.get(key)]
+    if missing:
+        raise Incomplete("het formulier mist een antwoord bij: " + ", ".join(missing) + ".")
+    meta: dict = {
+        "titel": " ".join(answers["titel"].split()),
+        "samenvatting": " ".join(answers["samenvatting"].split()),
+        "organisatie": " ".join(answers["organisatie"].split()),
+    }
+    for key in LIST_FIELDS:
+        meta[key] = _items(answers.get(key, ""))
+    meta["periode"] = " ".join(answers["periode"].split())
+    meta["leeftijd_van"] = _age(answers.get("leeftijd_van", ""), "Leeftijd van")
+    meta["leeftijd_tot"] = _age(answers.get("leeftijd_tot", ""), "Leeftijd tot en met")
+    meta["personen"] = _persons(answers.get("personen", ""))
+    meta["bron"] = " ".join(answers["bron"].split())
+    meta["gecontroleerd"] = today.isoformat()
+    order = ["titel", "samenvatting", "organisatie", "gemeenten", "provincie", "periode", "werkvormen",
+             "leeftijd_van", "leeftijd_tot", "themas", "partners", "andere_partners", "hoofdstukken",
+             "personen", "bron", "gecontroleerd"]
+    meta = {k: meta[k] for k in order}
+    body = "\n".join(f"## {heading}\n\n{answers[key].strip()}\n" for key, heading in SECTION_FIELDS.items())
+    place = (meta["gemeenten"] or meta["provincie"] or ["voorbeeld"])[0]
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=100)
+    slug = slugify(f"{place} {meta['titel']}")
+    if len(slug) > 50:
+        slug = slug[:51].rsplit("-", 1)[0]
+    return f"{slug or 'voorbeeld'}.md", f"---\n{front}---\n\n{body}", meta
+
+
+def page_text(meta: dict, body: str) -> str:
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=100)
+    return f"---\n{front}---\n\n{body}"
+
+
+def _vocabulary(root: Path) -> ex.Vocabulary:
+    docs = root / "docs"
+    chapters = {p.stem: ex.chapter_title(p.read_text(encoding="utf-8"), p.stem)
+                for p in sorted((docs / ex.CHAPTER_FOLDER).glob("*.md"))}
+    return ex.load_vocabulary(root / "data", chapters)
+
+
+def convert(body: str, root: Path = ROOT, today: dt.date | None = None) -> tuple[Path, str]:
+    """(path of the new page, its text), or Incomplete with every problem."""
+    if len(body) > MAX_BODY:
+        raise Incomplete("het formulier is te lang om automatisch een pagina van te maken.")
+    today = today or dt.datetime.now(dt.timezone.utc).date()
+    answers = parse_body(body, form_labels(root / ".github" / "ISSUE_TEMPLATE" / FORM.name))
+    if not answers:
+        raise Incomplete("dit is geen ingevuld formulier 'Nieuw praktijkvoorbeeld' (geen vragen gevonden).")
+    name, text, meta = build_page(answers, today)
+    folder = root / "docs" / ex.FOLDER
+    path, number = folder / name, 2
+    while path.exists():
+        path, number = folder / f"{name[:-3]}-{number}.md", number + 1
+    src_uri = f"{ex.FOLDER}/{path.name}"
+    docs = root / "docs"
+    known = {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()}
+    template = folder / "_sjabloon.md"
+    placeholders = ex.from_template(template.read_text(encoding="utf-8")) if template.exists() else None
+    vocab = _vocabulary(root)
+    example, problems = ex.check_example(text, src_uri, vocab, today=today, known_files=known,
+                                         placeholders=placeholders)
+    if problems:
+        raise Incomplete("\n".join(_for_form(p) for p in problems))
+    # The form offers labels ("Sport en spel"); the page uses the ids, as the template does.
+    for key in ("provincie", "werkvormen", "themas", "partners", "hoofdstukken"):
+        meta[key] = list(getattr(example, key))
+    text = page_text(meta, text.split("\n---\n", 1)[1].lstrip("\n"))
+    _, problems = ex.check_example(text, src_uri, vocab, today=today, known_files=known,
+                                   placeholders=placeholders)
+    if problems:  # cannot happen unless the two forms disagree; never write a page that fails
+        raise Incomplete("\n".join(_for_form(p) for p in problems))
+    return path, text
+
+
+def _for_form(problem: ex.Problem) -> str:
+    """A problem in the words of the form (no line numbers of a file that does not exist yet)."""
+    field = f"bij '{problem.field}': " if problem.field else ""
+    return f"{field}{problem.message}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Maak een praktijkvoorbeeld van een ingevuld formulier.")
+    parser.add_argument("body_file", type=Path)
+    parser.add_argument("--today", type=dt.date.fromisoformat, default=None)
+    args = parser.parse_args(argv)
+    try:
+        body = args.body_file.read_bytes().decode("utf-8", errors="replace")
+        path, text = convert(body, ROOT, args.today)
+    except Incomplete as exc:
+        print("Van dit formulier kan nog geen pagina gemaakt worden:", file=sys.stderr)
+        for line in str(exc).split("\n"):
+            print(f"- {line}", file=sys.stderr)
+        return 1
+    except Exception as exc:  # noqa: BLE001: never a traceback for a contributor
+        print(f"Van dit formulier kan nog geen pagina gemaakt worden ({type(exc).__name__}). "
+              f"De redactie kijkt ernaar.", file=sys.stderr)
+        return 1
+    path.write_text(text, encoding="utf-8")
+    print(path.relative_to(ROOT).as_posix())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
