@@ -93,6 +93,10 @@ def on_page_content(html, page, config, files):
 
 def _with_policy(output: str, where: str) -> str:
     parts = csp.inline_parts(output)
+    if parts.content_scripts:
+        raise PluginError(f"{where}: een <script> in de tekst van een pagina krijgt geen toestemming "
+                          f"van de Content-Security-Policy en zou niet werken; zet het script in een "
+                          f"bestand onder docs/javascripts/ en noem het in mkdocs.yml.")
     if parts.handlers:
         raise PluginError(f"{where}: inline event-handlers ({', '.join(sorted(set(parts.handlers)))}) "
                           f"werken niet onder de Content-Security-Policy; gebruik een script-bestand.")

@@ -212,6 +212,13 @@ def tokens(html: str) -> tuple[list[tuple], list[str]]:
     return parser.tokens, parser.raw
 
 
+def _render(token: tuple) -> str:
+    if token[0] == "text":
+        return token[1]
+    attrs = "".join(f' {k}="{v}"' for k, v in token[2])
+    return f"<{token[1]}{attrs}>"
+
+
 def _short(text: str, limit: int = 80) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     return text if len(text) <= limit else text[:limit - 1] + "…"
@@ -258,9 +265,13 @@ def check(html: str) -> Report:
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
             continue
-        if i1 == i2:  # only in the output: ammonia restructured something
-            report.findings.append(Finding("HTML die de browser anders leest dan hij eruitziet",
-                                           _short("".join(str(t[-1]) for t in after[j1:j2]))))
+        if i1 == i2 or all(before[k][0] == "text" for k in range(i1, i2)):
+            # Text that became markup, or markup in the output only: the
+            # browser reads this part differently from how it looks.
+            report.findings.append(Finding(
+                "HTML die de browser anders leest dan hij eruitziet (bijvoorbeeld een commentaar "
+                "<!-- ... --> of een element dat niet goed is afgesloten)",
+                _short("".join(_render(t) for t in after[j1:j2]) or "".join(raw[i1:i2]))))
             continue
         for k in range(i1, i2):
             partner = after[j1 + (k - i1)] if j1 + (k - i1) < j2 else None

@@ -36,6 +36,25 @@ AXE_COLOUR_OPTIONS = {"runOnly": {"type": "rule", "values": COLOUR_RULES},
 MIN_GRAPHIC_CONTRAST = 3.0
 MIN_TEXT_CONTRAST = 4.5
 
+# Every Content-Security-Policy violation, as the page sees it (Chromium also
+# logs one as a console error; this catches those it does not log). Runs in
+# every page before its own scripts; read and emptied by csp_violations().
+CSP_LISTENER_JS = """
+window.__kwCspViolations = [];
+document.addEventListener('securitypolicyviolation', (e) => {
+  window.__kwCspViolations.push(
+    `CSP: ${e.violatedDirective} blokkeerde ${e.blockedURI || 'inline'}` +
+    (e.sample ? ` (${e.sample.slice(0, 60)})` : '') +
+    (e.sourceFile ? ` in ${e.sourceFile}:${e.lineNumber}` : ''));
+}, true);
+"""
+
+
+def csp_violations(page) -> list[str]:
+    """The CSP violations the page saw since the last call (CSP_LISTENER_JS)."""
+    return page.evaluate("() => (window.__kwCspViolations || []).splice(0)")
+
+
 MISSING_PAGE = "bestaat-niet/"
 QUIET_SECONDS = 0.15
 # Material's search shows this text until its worker has built the index.
@@ -267,6 +286,7 @@ class _Visitor:
 
     def _check(self, result: Visit, axe_options: dict) -> None:
         page = self.page
+        result.console_errors += csp_violations(page)
         result.shown_scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
         result.violations = page.evaluate("options => axe.run(document, options)",
                                           axe_options)["violations"]
@@ -343,6 +363,7 @@ def crawl_site(browser, base_url: str, paths: list[str]) -> Crawl:
     slower, not faster)."""
     visits = []
     context = browser.new_context(viewport=DESKTOP, color_scheme="light")
+    context.add_init_script(CSP_LISTENER_JS)
     light_search_index(context)
     try:
         for path in paths:
