@@ -1,59 +1,457 @@
-/* Kennisbank Kinderwerk: Dutch word forms for Material's site search.
+/* Kennisbank Kinderwerk: the search worker behind Material's search box.
  *
- * Material adds a wildcard to every search term ("partner" finds "partners"),
- * but the other way round fails: "kookactiviteiten" does not find a page that
- * says "kookactiviteit", "scholen" does not find "school". Turning on lunr's
- * stemmer does not help: Material then drops every result whose words do not
- * start with the term as typed. So this worker shortens each typed word to a
- * simple stem before Material's own worker sees the query:
- *   -en  (6+ letters): kookactiviteiten > kookactiviteit, huttendorpen > huttendorp,
- *        wijken > wijk, lessen > les, and for a vowel that was doubled in the
- *        singular: basisscholen > basisscho (finds basisschool and basisscholen)
- *   -s   (6+ letters): samenwerkingspartners > samenwerkingspartner
- * Material's wildcard then finds singular and plural alike.
+ * Material for MkDocs starts the worker named in the page's config
+ * ("search" in <script id="__config">, set in overrides/main.html) and talks
+ * to it with four messages (Material 9.8,
+ * src/templates/assets/javascripts/integrations/search/worker/message):
+ *   0 SETUP  {config, docs, options}   -> we answer 1 READY at once
+ *   2 QUERY  "what the reader typed"   -> we answer 3 RESULT {items, suggest}
+ * RESULT.items is a list of groups, one per page: the page itself and its
+ * best sections, each {location, title, text, score, terms}; title and text
+ * are HTML (matches in <mark>), terms say which query words were found
+ * (Material highlights them on the page it opens, and lists the missing
+ * ones). tests/browser/test_search.py fails when Material changes this.
  *
- * overrides/main.html points Material at this file instead of its own worker;
- * the last line loads Material's worker (the name carries Material's version:
- * after an upgrade, copy the new name from the theme's base.html).
- * tests/browser/test_search.py checks that it works.
+ * The index (scripts/kinderwerk/search_index.py, written by
+ * scripts/hooks_search.py into search/nl/) is fetched only when the reader
+ * searches: the word list and page list first, then only the postings
+ * shards of the words asked for and the texts of the first results.
+ *
+ * Matching, best first: the word as typed (accents folded), the same stem
+ * (Snowball Dutch, stemmer-nl.js, the same as the build), a part of a
+ * compound (zorg -> jeugdzorg), the start of a word (while typing), and only
+ * when none of those finds anything: words with one or two typos, and words
+ * that end with the typed word. A title or heading counts more than body
+ * text. Stop words are left out. Pages with every word come first; if no
+ * page has every word, the pages with the most words.
  */
 "use strict";
 
-var CONSONANT = "[bcdfghjklmnpqrstvwxz]";
+importScripts("stemmer-nl.js");
 
-function stam(word) {
-  if (!/^[a-zà-öø-ÿ]+$/i.test(word)) return word;  // operators, numbers: as typed
-  var w = word.toLowerCase();
-  if (w.length >= 6 && /en$/.test(w)) {
-    w = w.slice(0, -2);
-    if (/(bb|dd|ff|gg|kk|ll|mm|nn|pp|rr|ss|tt)$/.test(w)) {
-      w = w.slice(0, -1);                        // lessen > les
-    } else if (w.length >= 5 && new RegExp(CONSONANT + "[aeou]" + CONSONANT + "$").test(w) &&
-               !new RegExp("[aeiou][aeou]" + CONSONANT + "$").test(w)) {
-      w = w.slice(0, -1);                        // scholen > scho(ol), straten > stra(at)
-    }
-  } else if (w.length >= 6 && /[^s']s$/.test(w)) {
-    w = w.slice(0, -1);
-  }
-  return w;
+var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
+var SHOWN_WITH_TEXT = 10;      // Material renders the first ten results at once
+var MAX_RESULTS = 100;
+var MAX_SECTIONS = 4;
+var MAX_EXPANSIONS = 12;       // words per query word (compounds, prefixes, typos)
+var WEIGHT = {exact: 1, stem: 0.85, part: 0.5, ownPart: 0.4, prefix: 0.4, prefixAfterExact: 0.15, suffix: 0.45,
+              typo1: 0.45, typo2: 0.3};
+var TITLE_PHRASE = 5;          // ... in the page's title
+var SNIPPET = 220;
+
+var STOP = new Set((
+  "de en van ik te dat die in een hij het niet zijn is was op aan met als voor had er maar om hem " +
+  "dan zou of wat mijn men dit zo door over ze zich bij ook tot je mij uit der daar haar naar heb " +
+  "hoe heeft hebben deze u want nog zal me zij nu ge geen omdat iets worden toch al waren veel meer " +
+  "doen toen moet ben zonder kan hun dus alles onder ja eens hier wie werd altijd doch wordt wezen " +
+  "kunnen ons zelf tegen na reeds wil kon niets uw iemand geweest andere").split(" "));
+
+var config = null;
+var options = {suggest: false};
+var index = null;              // a promise of the loaded word and page lists
+var shards = {};               // shard number -> promise of its lines
+var texts = {};                // page number -> promise of its sections
+var pending = null, busy = false;
+
+/* -- Text ----------------------------------------------------------------- */
+
+function foldChar(c) {
+  var f = c.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  return f.length === 1 ? f : c.toLowerCase().length === 1 ? c.toLowerCase() : c;
 }
 
-function woordvormen(query) {
-  // Keep quoted phrases and lunr syntax (+term, -term, field:term) intact.
-  return query.split(/("[^"]*")/).map(function (part, i) {
-    if (i % 2) return part;
-    return part.split(/(\s+)/).map(function (token) {
-      var m = token.match(/^([+\-]?)(.*?)([*~^\d]*)$/);
-      return m ? m[1] + stam(m[2]) + m[3] : token;
-    }).join("");
-  }).join("");
+function fold(text) {          // one character for one character
+  var out = "";
+  for (var i = 0; i < text.length; i++) out += foldChar(text[i]);
+  return out;
+}
+
+var WORD = /[\p{L}\p{N}]+/gu;
+
+function words(text) {
+  return (fold(text).match(WORD) || []).filter(function (w) {
+    return w.length > 1 || /\d/.test(w);
+  });
+}
+
+function escapeHtml(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/* Escape ``text`` and put <mark> around every word in ``found``. */
+function highlight(text, found) {
+  var folded = fold(text), out = "", last = 0, m;
+  WORD.lastIndex = 0;
+  while ((m = WORD.exec(folded))) {
+    if (found.has(m[0])) {
+      out += escapeHtml(text.slice(last, m.index)) + "<mark>" +
+        escapeHtml(text.slice(m.index, m.index + m[0].length)) + "</mark>";
+      last = m.index + m[0].length;
+    }
+  }
+  return out + escapeHtml(text.slice(last));
+}
+
+/* A piece of ``text`` around the first match, with the matches marked. */
+function snippet(text, found) {
+  var folded = fold(text), first = -1, m;
+  WORD.lastIndex = 0;
+  while ((m = WORD.exec(folded))) {
+    if (found.has(m[0])) { first = m.index; break; }
+  }
+  var start = first > 60 ? text.lastIndexOf(" ", first - 60) + 1 : 0;
+  var end = Math.min(text.length, start + SNIPPET);
+  if (end < text.length) end = Math.max(text.lastIndexOf(" ", end), start + 1);
+  var piece = text.slice(start, end);
+  return (start > 0 ? "…" : "") + highlight(piece, found) + (end < text.length ? " …" : "");
+}
+
+/* -- Loading -------------------------------------------------------------- */
+
+function base() {
+  var settings = (config && config.kinderwerk) || {index: "nl/", version: ""};
+  return {url: new URL("../../../search/" + settings.index, self.location.href), version: settings.version};
+}
+
+function get(path, as) {
+  var b = base();
+  var url = new URL(path, b.url);
+  if (b.version) url.searchParams.set("v", b.version);
+  return fetch(url.href).then(function (response) {
+    if (!response.ok) throw new Error(response.status + " " + url.href);
+    return as === "text" ? response.text() : response.json();
+  });
+}
+
+function load() {
+  if (index) return index;
+  index = Promise.all([get("woorden.json"), get("paginas.json")]).then(function (both) {
+    var d = both[0], p = both[1];
+    var ix = {words: d.words, df: d.df, sections: d.sections, shardStarts: d.shards,
+              original: d.original, pages: p.pages, first: p.first,
+              position: new Map(), byStem: new Map(), byPart: new Map(), stemOf: []};
+    var stem = "";
+    d.words.forEach(function (w, i) {
+      stem = d.stems[i] || w;
+      ix.stemOf.push(stem);
+      ix.position.set(w, i);
+      if (!ix.byStem.has(stem)) ix.byStem.set(stem, []);
+      ix.byStem.get(stem).push(i);
+    });
+    ix.partsOf = {};
+    Object.keys(d.parts).forEach(function (i) {
+      ix.partsOf[i] = d.parts[i].split(" ");
+      ix.partsOf[i].forEach(function (part) {
+        if (!ix.byPart.has(part)) ix.byPart.set(part, []);
+        ix.byPart.get(part).push(Number(i));
+      });
+    });
+    ix.alphabetical = d.words.map(function (w, i) { return i; })
+      .sort(function (a, b) { return d.words[a] < d.words[b] ? -1 : d.words[a] > d.words[b] ? 1 : 0; });
+    return ix;
+  });
+  index.catch(function () { index = null; });   // try again on the next query
+  return index;
+}
+
+function shardOf(ix, word) {
+  var lo = 0, hi = ix.shardStarts.length - 1;
+  while (lo < hi) {
+    var mid = (lo + hi + 1) >> 1;
+    if (ix.shardStarts[mid] <= word) lo = mid; else hi = mid - 1;
+  }
+  return lo;
+}
+
+function loadShard(n) {
+  if (!shards[n]) {
+    shards[n] = get("postings/" + n + ".txt", "text").then(function (t) { return t.split("\n"); });
+    shards[n].catch(function () { delete shards[n]; });
+  }
+  return shards[n];
+}
+
+function loadText(page) {
+  if (!texts[page]) {
+    texts[page] = get("teksten/" + page + ".json");
+    texts[page].catch(function () { delete texts[page]; });
+  }
+  return texts[page];
+}
+
+/* [[section, score], ...] of word ``w`` from its shard's lines. */
+function postings(ix, lines, w) {
+  var line = lines[w - ix.shardStarts[shardOf(ix, w)]] || "", out = [], sid = 0;
+  if (!line) return out;
+  line.split(",").forEach(function (token) {
+    sid += parseInt(token.slice(0, -2), 36);
+    out.push([sid, parseInt(token.slice(-2), 36) / 10]);
+  });
+  return out;
+}
+
+/* -- Matching ------------------------------------------------------------- */
+
+function editDistance(a, b, max) {   // Damerau-Levenshtein (adjacent swaps), capped
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  var prev2 = null, prev = [], cur, i, j;
+  for (j = 0; j <= b.length; j++) prev.push(j);
+  for (i = 1; i <= a.length; i++) {
+    cur = [i];
+    var best = i;
+    for (j = 1; j <= b.length; j++) {
+      var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      var v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (prev2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        v = Math.min(v, prev2[j - 2] + 1);
+      cur.push(v);
+      if (v < best) best = v;
+    }
+    if (best > max) return max + 1;
+    prev2 = prev; prev = cur;
+  }
+  return prev[b.length];
+}
+
+function startsWith(ix, prefix) {   // word numbers of the words starting with prefix
+  var list = ix.alphabetical, lo = 0, hi = list.length, out = [];
+  while (lo < hi) {
+    var mid = (lo + hi) >> 1;
+    if (ix.words[list[mid]] < prefix) lo = mid + 1; else hi = mid;
+  }
+  for (var k = lo; k < list.length && ix.words[list[k]].lastIndexOf(prefix, 0) === 0; k++) out.push(list[k]);
+  return out;
+}
+
+/* Snowball's Dutch stem, plus the rule the build adds (search_index.stem):
+   -eer(t) becomes -er, as Snowball does for the infinitive. */
+function stemOf(word) {
+  var result = self.stemNl(word);
+  return result.length >= 7 && /eert?$/.test(result) ? result.replace(/eert?$/, "er") : result;
+}
+
+/* word number -> weight, for one query word. Prefixes: for the word being
+   typed (the last), and for any word that matches nothing better. */
+function candidates(ix, term, last) {
+  var found = new Map();
+  function add(w, weight) {
+    if (!found.has(w) || found.get(w) < weight) found.set(w, weight);
+  }
+  var known = ix.position.get(term);
+  var stem = known !== undefined ? ix.stemOf[known] : stemOf(term);
+  if (known !== undefined) add(known, WEIGHT.exact);
+  (ix.byStem.get(stem) || []).forEach(function (w) { add(w, WEIGHT.stem); });
+  (ix.byPart.get(stem) || []).forEach(function (w) { add(w, WEIGHT.part); });
+  // A compound typed: its parts count too (coronatijd -> corona, tijd).
+  if (known !== undefined && ix.partsOf[known]) {
+    ix.partsOf[known].forEach(function (part) {
+      (ix.byStem.get(part) || []).forEach(function (w) { add(w, WEIGHT.ownPart); });
+    });
+  }
+  var strong = found.size > 0;
+  if (term.length >= 3 && (last || !strong)) {
+    var prefixWeight = strong ? WEIGHT.prefixAfterExact : WEIGHT.prefix;
+    startsWith(ix, term).forEach(function (w) { add(w, prefixWeight); });
+  }
+  if (!strong && term.length >= 4) {
+    ix.words.forEach(function (word, w) {
+      if (word.length > term.length && word.endsWith(term)) add(w, WEIGHT.suffix);
+    });
+    var max = term.length >= 7 ? 2 : 1;
+    ix.words.forEach(function (word, w) {
+      var d = editDistance(term, word, max);
+      if (d === 1) add(w, WEIGHT.typo1);
+      else if (d === 2) add(w, WEIGHT.typo2);
+    });
+    // A verb or noun form the stemmer leaves alone (signaleert): words that
+    // share all but its last three letters.
+    if (term.length >= 8) {
+      startsWith(ix, term.slice(0, term.length - 3)).forEach(function (w) { add(w, WEIGHT.typo2); });
+    }
+  }
+  // Keep the best few: by weight, then the rarer word first.
+  return Array.from(found.entries())
+    .sort(function (a, b) { return b[1] - a[1] || ix.df[a[0]] - ix.df[b[0]]; })
+    .slice(0, MAX_EXPANSIONS);
+}
+
+function idf(ix, df) {
+  return Math.log(1 + (ix.sections - df + 0.5) / (df + 0.5));
+}
+
+function pageOf(ix, section) {
+  var lo = 0, hi = ix.first.length - 1;
+  while (lo < hi) {
+    var mid = (lo + hi + 1) >> 1;
+    if (ix.first[mid] <= section) lo = mid; else hi = mid - 1;
+  }
+  return lo;
+}
+
+function search(query) {
+  var all = words(query);
+  var terms = all.filter(function (w) { return !STOP.has(w); });
+  if (!terms.length) terms = all;
+  terms = terms.filter(function (t, i) { return terms.indexOf(t) === i; });
+  if (!terms.length) return Promise.resolve({items: []});
+  return load().then(function (ix) {
+    var perTerm = terms.map(function (t, k) { return candidates(ix, t, k === terms.length - 1); });
+    var needed = new Set();
+    perTerm.forEach(function (list) {
+      list.forEach(function (c) { needed.add(shardOf(ix, c[0])); });
+    });
+    var numbers = Array.from(needed);
+    return Promise.all(numbers.map(loadShard)).then(function (loaded) {
+      var byShard = {};
+      numbers.forEach(function (n, k) { byShard[n] = loaded[k]; });
+      return rank(ix, terms, perTerm, byShard, all);
+    });
+  });
+}
+
+function rank(ix, terms, perTerm, byShard, all) {
+  var sections = new Map();     // section -> {score, mask, words:Set}
+  var matchedWords = terms.map(function () { return new Map(); });   // per term: word -> best section score
+  perTerm.forEach(function (list, t) {
+    var best = new Map();       // section -> [score, word]
+    list.forEach(function (c) {
+      var w = c[0], weight = c[1], factor = weight * idf(ix, ix.df[w]);
+      postings(ix, byShard[shardOf(ix, w)], w).forEach(function (p) {
+        var s = p[1] * factor, old = best.get(p[0]);
+        if (!old || old[0] < s) best.set(p[0], [s, w]);
+      });
+    });
+    best.forEach(function (value, sid) {
+      var entry = sections.get(sid);
+      if (!entry) sections.set(sid, entry = {score: 0, mask: 0, words: new Set()});
+      entry.score += value[0];
+      entry.mask |= 1 << t;
+      entry.words.add(value[1]);
+      var m = matchedWords[t];
+      m.set(value[1], Math.max(m.get(value[1]) || 0, value[0]));
+    });
+  });
+  var pages = new Map();
+  sections.forEach(function (entry, sid) {
+    var p = pageOf(ix, sid);
+    var page = pages.get(p);
+    if (!page) pages.set(p, page = {page: p, best: 0, rest: 0, mask: 0, sections: []});
+    page.mask |= entry.mask;
+    page.sections.push([sid, entry]);
+  });
+  var bits = function (n) { var c = 0; for (; n; n &= n - 1) c++; return c; };
+  var list = Array.from(pages.values());
+  list.forEach(function (page) {
+    page.sections.sort(function (a, b) { return b[1].score - a[1].score; });
+    // The page's best section counts; a section with every word counts double.
+    page.sections.forEach(function (s, k) {
+      var full = bits(s[1].mask) === terms.length && terms.length > 1 ? 2 : 1;
+      if (k === 0) page.best = s[1].score * full;
+      else page.rest += s[1].score * full;
+    });
+    page.score = page.best + 0.5 * Math.min(page.rest, page.best);
+    page.covered = bits(page.mask);
+    // A title that holds every word typed, stop words too ("wat is kinderwerk").
+    if (all.length > 1) {
+      var titleWords = words(ix.pages[page.page][1]);
+      if (all.every(function (w) { return titleWords.indexOf(w) !== -1; })) page.score *= TITLE_PHRASE;
+    }
+  });
+  var most = list.reduce(function (m, p) { return Math.max(m, p.covered); }, 0);
+  list = list.filter(function (p) { return p.covered === most; })
+    .sort(function (a, b) { return b.score - a.score; })
+    .slice(0, MAX_RESULTS);
+  return present(ix, terms, list, matchedWords, all);
+}
+
+function present(ix, terms, list, matchedWords, all) {
+  // Terms for Material: the word found for each query word (for highlighting
+  // on the page that opens), or the query word itself as missing.
+  var found = new Set();
+  var termMap = {};
+  terms.forEach(function (t, k) {
+    var best = null, score = -1;
+    matchedWords[k].forEach(function (s, w) {
+      found.add(ix.words[w]);
+      if (s > score) { score = s; best = w; }
+    });
+    if (best === null) termMap[t] = false;
+    else termMap[ix.original[best] || ix.words[best]] = true;
+  });
+  var top = list.slice(0, SHOWN_WITH_TEXT);
+  return Promise.all(top.map(function (p) { return loadText(p.page); })).then(function (loaded) {
+    // The query as written (stop words too: "Voor Welzijn", "Eric van der
+    // Burg") in the text of one of the first pages puts that page first.
+    if (all.length > 1) {
+      var phrase = " " + all.join(" ") + " ";
+      top.forEach(function (page, k) {
+        var text = " " + loaded[k].s.map(function (s) { return words(s[1] + " " + s[2]).join(" "); }).join(" ") + " ";
+        page.phrase = Math.min(3, text.split(phrase).length - 1);   // how often, up to 3
+        page.text = loaded[k];
+      });
+      // Pages with the whole phrase first (stop words count here), then the rest.
+      top.forEach(function (page) { if (page.phrase) page.score *= 1 + 0.2 * (page.phrase - 1); });
+      top.sort(function (a, b) { return (!!b.phrase - !!a.phrase) || b.score - a.score; });
+      list = top.concat(list.slice(top.length));
+      loaded = top.map(function (page) { return page.text; });
+    }
+    var items = list.map(function (page, k) {
+      var url = ix.pages[page.page][0], title = ix.pages[page.page][1];
+      var scoreOf = new Map(page.sections.map(function (s) { return [s[0] - ix.first[page.page], s[1].score]; }));
+      var top0 = page.score;
+      if (k >= top.length) {
+        return [{location: url, title: highlight(title, found), text: "", score: top0, terms: termMap}];
+      }
+      var parts = loaded[k].s;
+      var group = [{location: url, title: highlight(title, found),
+                    text: snippet(parts[0][2] || "", found), score: top0, terms: termMap}];
+      page.sections.slice(0, MAX_SECTIONS + 1).forEach(function (s) {
+        var local = s[0] - ix.first[page.page];
+        if (local === 0 || !parts[local]) return;
+        group.push({location: url + "#" + parts[local][0], title: highlight(parts[local][1], found),
+                    text: snippet(parts[local][2], found), score: scoreOf.get(local), terms: termMap});
+      });
+      // Material shows sections scoring as high as the first entry openly,
+      // the others behind "more"; the page entry leads.
+      return group;
+    });
+    var result = {items: items};
+    if (options.suggest) result.suggest = [];
+    return result;
+  });
+}
+
+/* -- Messages ------------------------------------------------------------- */
+
+function next() {
+  if (busy || pending === null) return;
+  var query = pending;
+  pending = null;
+  busy = true;
+  search(query).catch(function (error) {
+    console.warn("Zoeken mislukt: " + error);
+    return {items: []};
+  }).then(function (result) {
+    busy = false;
+    if (pending === null) postMessage({type: RESULT, data: result});   // skip stale answers
+    next();
+  });
 }
 
 addEventListener("message", function (event) {
-  var message = event.data;
-  if (message && message.type === 2 && typeof message.data === "string") {
-    message.data = woordvormen(message.data);   // 2 = a query
+  var message = event.data || {};
+  if (message.type === SETUP) {
+    config = message.data.config || {};
+    options = message.data.options || options;
+    postMessage({type: READY});
+  } else if (message.type === QUERY) {
+    pending = String(message.data || "");
+    if (!pending.trim()) {
+      pending = null;
+      if (!busy) postMessage({type: RESULT, data: {items: []}});
+      else pending = "";
+      return;
+    }
+    next();
   }
 });
-
-importScripts("search.a7633da7.min.js");

@@ -1,0 +1,416 @@
+"""The site's Dutch search index, built at build time (issue 10).
+
+Plain Python, independent of MkDocs: ``scripts/hooks_search.py`` feeds it the
+HTML of each page; ``write_index`` writes small files that the search worker
+(docs/assets/javascripts/workers/zoeken-nl.js) loads only when a reader
+searches:
+
+* ``woorden.json``: every word on the site (accents folded), its Snowball
+  stem (Dutch, snowballstemmer), its parts when it is a compound of other
+  words on the site (jeugdzorg = jeugd + zorg), the number of sections it is
+  in, and where the postings shards start;
+* ``paginas.json``: url and title of every page, and its first section;
+* ``postings/N.txt``: per word, the sections it is in with a score
+  (title > heading > body);
+* ``teksten/N.json``: per page, the title, anchor and text of its sections,
+  for the snippets of the first results.
+
+Words are numbered in (stem, word) order and the shards cut that order into
+pieces, so all forms of one stem sit in one shard.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+import snowballstemmer
+
+# Snowball's Dutch stop words (snowballstem.org, dutch/stop.txt), accents folded.
+STOP_WORDS = frozenset("""
+de en van ik te dat die in een hij het niet zijn is was op aan met als voor had er maar om hem
+dan zou of wat mijn men dit zo door over ze zich bij ook tot je mij uit der daar haar naar heb
+hoe heeft hebben deze u want nog zal me zij nu ge geen omdat iets worden toch al waren veel meer
+doen toen moet ben zonder kan hun dus alles onder ja eens hier wie werd altijd doch wordt wezen
+kunnen ons zelf tegen na reeds wil kon niets uw iemand geweest andere
+""".split())
+
+# Field scores: a word in the page title counts most, then a heading, then body text.
+# A short heading that recurs on several pages (the sections every example
+# has: Aanleiding, Samenwerking, Tips) says little about the page: it counts
+# as body text.
+TITLE, HEADING, TEMPLATE_HEADING = 10.0, 4.0, 1.0
+TEMPLATE_PAGES = 3      # a short heading on this many pages or more is a template heading
+TEMPLATE_WORDS = 3      # (a chart's title recurs too, on every page with the chart: not a template)
+# The facts list of an example (organisation, place, themes, partners) names
+# the example's place and people, but its theme and partner labels recur on
+# many examples: a word there counts once, lightly.
+FACT = 0.5
+BM25_K1, BM25_B = 1.2, 0.5
+SCORE_STEP = 10         # score * 10, rounded, stored as two base-36 digits (0..1295)
+SNIPPET_CHARS = 1500    # text kept per section for the result snippets
+SHARD_BYTES = 24_000    # target size of one postings shard, uncompressed
+MIN_PART = 4            # shortest compound part (zorg, werk, wijk)
+
+_stemmer = snowballstemmer.stemmer("dutch")
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: 'Ingrediënten' -> 'ingredienten'."""
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+_EER = re.compile(r"eert?$")
+
+
+@functools.lru_cache(maxsize=None)
+def stem(word: str) -> str:
+    """Snowball's Dutch stem of a folded word, plus one rule of our own:
+    Snowball leaves verb forms in -eert/-eer alone while it stems their
+    infinitive to -er (signaleert, signaleer / signaleren -> signaler), so
+    -eer(t) becomes -er. The worker applies the same rule."""
+    result = _stemmer.stemWord(word)
+    if len(result) >= 7 and _EER.search(result):
+        result = _EER.sub("er", result)
+    return result
+
+
+def words(text: str) -> list[str]:
+    """Folded words of ``text``: letters and digits; anything else separates
+    (hyphens too: 'R-Newt' -> 'r', 'newt')."""
+    return [w for w in _WORD.findall(fold(text)) if len(w) > 1 or w.isdigit()]
+
+
+def search_words(text: str) -> list[str]:
+    """Words that count for search: no stop words."""
+    return [w for w in words(text) if w not in STOP_WORDS]
+
+
+# ---------------------------------------------------------------------------
+# HTML -> sections
+# ---------------------------------------------------------------------------
+
+INLINE = frozenset("a abbr b bdi bdo cite code data dfn em i kbd mark q s samp small span strong sub sup "
+                   "time u var del ins".split())
+VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
+SKIP = frozenset("script style svg template noscript button select option textarea".split())
+SKIP_CLASSES = ("headerlink", "footnote-backref", "md-clipboard")
+
+
+@dataclass
+class Section:
+    anchor: str                 # "" for the top of the page
+    title: str
+    level: int = 1
+    heading_text: list[str] = field(default_factory=list)   # lower headings inside it
+    text: list[str] = field(default_factory=list)
+    facts: list[str] = field(default_factory=list)  # the facts list of an example ("In het kort")
+
+    @property
+    def body(self) -> str:
+        return re.sub(r"\s+", " ", " ".join(self.text)).strip()
+
+
+class _SectionParser(HTMLParser):
+    """Split a page's content HTML into sections at h1-h3 with an id. Text
+    in elements marked data-search-exclude, scripts, SVG (charts: their
+    table carries the figures), permalinks and footnote back-links is left
+    out; every tag that is not inline separates words, so table cells and
+    captions do not run together."""
+
+    def __init__(self, page_title: str):
+        super().__init__(convert_charrefs=True)
+        self.sections = [Section("", page_title)]
+        self.stack: list[str] = []
+        self.skip_depth: int | None = None
+        self.heading: tuple[int, str | None, list[str]] | None = None
+        self.abstract_depth: int | None = None   # inside an "abstract" admonition
+        self.facts_depth: int | None = None      # inside its list of facts
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag in VOID:
+            self._separate(tag)
+            return
+        self.stack.append(tag)
+        if self.skip_depth is not None:
+            return
+        classes = (attributes.get("class") or "").split()
+        if (tag in SKIP or "data-search-exclude" in attributes
+                or any(c in SKIP_CLASSES for c in classes)):
+            self.skip_depth = len(self.stack)
+            return
+        if re.fullmatch(r"h[1-6]", tag):
+            self.heading = (int(tag[1]), attributes.get("id"), [])
+        if "admonition" in classes and "abstract" in classes and self.abstract_depth is None:
+            self.abstract_depth = len(self.stack)
+        elif tag in ("ul", "dl") and self.abstract_depth is not None and self.facts_depth is None:
+            self.facts_depth = len(self.stack)
+        self._separate(tag)
+
+    def handle_endtag(self, tag):
+        if tag in VOID or tag not in self.stack:
+            return
+        while self.stack:
+            open_tag = self.stack.pop()
+            if self.skip_depth is not None and len(self.stack) < self.skip_depth:
+                self.skip_depth = None
+            if self.facts_depth is not None and len(self.stack) < self.facts_depth:
+                self.facts_depth = None
+            if self.abstract_depth is not None and len(self.stack) < self.abstract_depth:
+                self.abstract_depth = None
+            if open_tag == tag:
+                break
+        if self.skip_depth is not None:
+            return
+        if self.heading and re.fullmatch(r"h[1-6]", tag):
+            level, anchor, parts = self.heading
+            self.heading = None
+            text = re.sub(r"\s+", " ", "".join(parts)).strip()
+            if level == 1:
+                if text:
+                    self.sections[0].title = text
+            elif level <= 3 and anchor:
+                self.sections.append(Section(anchor, text, level))
+            else:
+                self.sections[-1].heading_text.append(text)
+            return
+        self._separate(tag)
+
+    def _target(self) -> list[str]:
+        if self.heading:
+            return self.heading[2]
+        return self.sections[-1].facts if self.facts_depth is not None else self.sections[-1].text
+
+    def _separate(self, tag):
+        if tag not in INLINE:
+            self._target().append(" ")
+            if self.facts_depth is not None and not self.heading:
+                self.sections[-1].text.append(" ")
+
+    def handle_data(self, data):
+        if self.skip_depth is not None:
+            return
+        self._target().append(data)
+        if self.facts_depth is not None and not self.heading:
+            self.sections[-1].text.append(data)   # shown in the snippet, scored apart
+
+
+def sections_of(html: str, page_title: str) -> list[Section]:
+    parser = _SectionParser(page_title)
+    parser.feed(html)
+    parser.close()
+    return parser.sections
+
+
+# ---------------------------------------------------------------------------
+# The index
+# ---------------------------------------------------------------------------
+
+@dataclass
+class Page:
+    url: str
+    title: str
+    sections: list[Section]
+    boost: float = 1.0
+
+
+class IndexBuilder:
+    def __init__(self):
+        self.pages: list[Page] = []
+
+    def add_page(self, url: str, title: str, html: str, boost: float = 1.0) -> None:
+        self.pages.append(Page(url, title, sections_of(html, title), boost))
+
+    # -- scoring ----------------------------------------------------------
+    def _postings(self) -> tuple[dict[str, dict[int, float]], int]:
+        """word -> {section id: score}, and the number of sections."""
+        heading_pages: dict[str, int] = {}
+        for page in self.pages:
+            for heading in {fold(s.title) for s in page.sections[1:]}:
+                heading_pages[heading] = heading_pages.get(heading, 0) + 1
+        section_words = []
+        for page in self.pages:
+            for i, section in enumerate(page.sections):
+                title = search_words(page.title if i == 0 else section.title)
+                if i == 0:  # the page's H1 can differ from its nav title
+                    title += [w for w in search_words(section.title) if w not in title]
+                    weight = TITLE
+                else:
+                    template = (heading_pages.get(fold(section.title), 0) >= TEMPLATE_PAGES
+                                and len(words(section.title)) <= TEMPLATE_WORDS)
+                    weight = TEMPLATE_HEADING if template else HEADING
+                headings = search_words(" ".join(section.heading_text))
+                facts = search_words(" ".join(section.facts))
+                body = search_words(section.body)
+                for w in facts:      # the facts are in the text too: count them once, lightly
+                    body.remove(w)
+                # Material's boost (2 for examples) would drown the chapters: damped.
+                section_words.append((math.sqrt(page.boost), title, weight, headings, facts, body))
+        lengths = [len(b) for *_, b in section_words]
+        average = (sum(lengths) / len(lengths)) if lengths else 1.0
+        postings: dict[str, dict[int, float]] = {}
+        for sid, (boost, title, title_weight, headings, facts, body) in enumerate(section_words):
+            counts: dict[str, int] = {}
+            for w in body:
+                counts[w] = counts.get(w, 0) + 1
+            norm = BM25_K1 * (1 - BM25_B + BM25_B * len(body) / max(average, 1.0))
+            scores: dict[str, float] = {}
+            for w, tf in counts.items():
+                scores[w] = tf * (BM25_K1 + 1) / (tf + norm)
+            for w in set(facts):
+                scores[w] = scores.get(w, 0.0) + FACT
+            for w in set(headings):
+                scores[w] = scores.get(w, 0.0) + HEADING
+            for w in set(title):
+                scores[w] = scores.get(w, 0.0) + title_weight
+            for w, score in scores.items():
+                postings.setdefault(w, {})[sid] = score * boost
+        return postings, len(section_words)
+
+    # -- compounds ----------------------------------------------------------
+    @staticmethod
+    def compound_parts(word: str, vocabulary: set[str], stems: set[str]) -> list[str]:
+        """Split ``word`` into two or more words that occur on the site on
+        their own (a linking s or e between them is allowed):
+        'jeugdzorg' -> ['jeugd', 'zorg'], 'samenwerkingspartners' ->
+        ['samenwerking', 'partners']. [] when it is no such compound."""
+        known = vocabulary | stems
+
+        def split(rest: str, depth: int) -> list[str] | None:
+            if rest in known and depth > 0:
+                return [rest]
+            if depth > 3:
+                return None
+            best = None
+            for i in range(len(rest) - MIN_PART, MIN_PART - 1, -1):
+                head, tail = rest[:i], rest[i:]
+                for link in ("", "s", "e", "en"):
+                    if link and not head.endswith(link):
+                        continue
+                    core = head[:len(head) - len(link)] if link else head
+                    if len(core) < MIN_PART or (core not in known and stem(core) not in stems):
+                        continue
+                    tail_parts = split(tail, depth + 1)
+                    if tail_parts and (best is None or len(tail_parts) + 1 < len(best)):
+                        best = [core] + tail_parts
+                if best:
+                    return best
+            return best
+        if len(word) < 2 * MIN_PART or not word.isalpha():
+            return []
+        return split(word, 0) or []
+
+    # -- output -------------------------------------------------------------
+    def build(self) -> dict[str, bytes]:
+        """file name (relative to the index folder) -> contents."""
+        postings, n_sections = self._postings()
+        vocabulary = set(postings)
+        stems_of = {w: stem(w) for w in vocabulary}
+        stems = set(stems_of.values())
+        order = sorted(vocabulary, key=lambda w: (stems_of[w], w))
+        files: dict[str, bytes] = {}
+
+        # postings shards
+        shard_starts, lines, size, shard = [0], [], 0, 0
+        for i, w in enumerate(order):
+            entries = sorted(postings[w].items())
+            prev, tokens = 0, []
+            for sid, score in entries:
+                tokens.append(f"{_b36(sid - prev)}{_b36(min(1295, max(1, round(score * SCORE_STEP)))):0>2}")
+                prev = sid
+            line = ",".join(tokens)
+            if lines and size + len(line) > SHARD_BYTES and stems_of[order[i - 1]] != stems_of[w]:
+                files[f"postings/{shard}.txt"] = "\n".join(lines).encode()
+                shard += 1
+                shard_starts.append(i)
+                lines, size = [], 0
+            lines.append(line)
+            size += len(line) + 1
+        files[f"postings/{shard}.txt"] = "\n".join(lines).encode()
+
+        originals = self._original_forms(vocabulary)
+        parts = {}
+        for i, w in enumerate(order):
+            split = self.compound_parts(w, vocabulary, stems)
+            if split:
+                parts[i] = " ".join(stem(p) for p in split)
+        dictionary = {
+            "sections": n_sections,
+            "words": order,
+            "stems": [stems_of[w] if stems_of[w] != w else "" for w in order],
+            "df": [len(postings[w]) for w in order],
+            "parts": parts,
+            "original": {i: originals[w] for i, w in enumerate(order) if w in originals},
+            "shards": shard_starts,
+        }
+        files["woorden.json"] = _json(dictionary)
+
+        first, count = [], 0
+        for page in self.pages:
+            first.append(count)
+            count += len(page.sections)
+        files["paginas.json"] = _json({"pages": [[p.url, p.title] for p in self.pages],
+                                       "first": first})
+        for pid, page in enumerate(self.pages):
+            files[f"teksten/{pid}.json"] = _json({"s": [
+                [s.anchor, s.title if i else page.title, s.body[:SNIPPET_CHARS]]
+                for i, s in enumerate(page.sections)]})
+        return files
+
+    def _original_forms(self, vocabulary: set[str]) -> dict[str, str]:
+        """Folded word -> the form with accents as written, where they differ
+        (for highlighting on the page itself)."""
+        found: dict[str, str] = {}
+        for page in self.pages:
+            for s in page.sections:
+                for raw in _WORD.findall(" ".join([s.title, s.body])):
+                    low = raw.lower()
+                    folded = fold(low)
+                    if folded != low and folded in vocabulary:
+                        found.setdefault(folded, low)
+        return found
+
+
+def _b36(n: int) -> str:
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    out = ""
+    while True:
+        n, r = divmod(n, 36)
+        out = digits[r] + out
+        if n == 0:
+            return out
+
+
+def _json(data) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def write_index(builder: IndexBuilder, folder: Path) -> str:
+    """Write the index into ``folder`` (emptied first); returns its version,
+    a hash of the contents that the worker adds to every address."""
+    files = builder.build()
+    digest = hashlib.sha256()
+    for name in sorted(files):
+        digest.update(name.encode() + b"\0" + files[name])
+    if folder.exists():
+        for old in sorted(folder.rglob("*"), reverse=True):
+            old.unlink() if old.is_file() else old.rmdir()
+    for name, data in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    return digest.hexdigest()[:12]
+
+
+def idf(df: int, n: int) -> float:
+    """The same inverse document frequency as the worker."""
+    return math.log(1 + (n - df + 0.5) / (df + 0.5))
