@@ -25,7 +25,7 @@ import html
 import io
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -51,6 +51,7 @@ class Part:
     title: str = ""
     body: str = ""   # HTML of the article, rewritten
     level: int = 1   # heading level of the part's title in the book
+    headings: list[str] = field(default_factory=list)  # text of every heading in it
 
 
 class _Loader(yaml.SafeLoader):
@@ -169,7 +170,9 @@ EXTRACT_JS = r"""
       h.replaceWith(next);
     });
   }
-  return {title, body: article.innerHTML};
+  const headings = [...article.querySelectorAll('h1, h2, h3, h4, h5, h6')]
+    .map((h) => h.textContent.replace(/\s+/g, ' ').trim());
+  return {title, body: article.innerHTML, headings};
 }
 """
 
@@ -180,7 +183,7 @@ def extract(page, site: Path, part: Part, edition: Edition, local_url: str, book
                                         edition.site_url, book, part.anchor, part.level - 1])
     if result is None:
         raise SystemExit(f"{part.path}: geen <article> gevonden in de gebouwde pagina")
-    part.title, part.body = result["title"], result["body"]
+    part.title, part.body, part.headings = result["title"], result["body"], result["headings"]
 
 
 def examples_intro(parts: list[Part], edition: Edition) -> str:
@@ -280,12 +283,34 @@ def part_pages(pdf: bytes, anchors: list[str]) -> dict[str, int]:
     return numbers
 
 
-def finish(pdf: bytes, edition: Edition, config: dict) -> bytes:
-    """Document language (set here in case Chromium leaves it out) and metadata. The
-    dates are the edition's, so the same sources give the same file."""
+def _fix_outline(writer, headings: list[str]) -> None:
+    """Chromium builds the outline from the laid-out lines of each heading and
+    joins them without a space ("werkt ermee" -> "werktermee"). Put back the
+    heading's own text: the one that is equal apart from spaces."""
+    from pypdf.generic import NameObject, TextStringObject
+    by_letters = {h.replace(" ", ""): h for h in headings}
+    outlines = writer._root_object.get("/Outlines")
+    stack = [outlines.get_object().get("/First")] if outlines else []
+    while stack:
+        item = stack.pop()
+        if item is None:
+            continue
+        item = item.get_object()
+        title = str(item.get("/Title", ""))
+        fixed = by_letters.get(" ".join(title.split()).replace(" ", ""))
+        if fixed and fixed != title:
+            item[NameObject("/Title")] = TextStringObject(fixed)
+        stack += [item.get("/Next"), item.get("/First")]
+
+
+def finish(pdf: bytes, edition: Edition, config: dict, headings: list[str]) -> bytes:
+    """Document language (set here in case Chromium leaves it out), outline
+    titles and metadata. The dates are the edition's, so the same sources
+    give the same file."""
     from pypdf import PdfWriter
     from pypdf.generic import NameObject, TextStringObject
     writer = PdfWriter(clone_from=io.BytesIO(pdf))
+    _fix_outline(writer, headings)
     writer._root_object[NameObject("/Lang")] = TextStringObject("nl")
     stamp = edition.date.strftime("D:%Y%m%d000000Z")
     writer.add_metadata({"/Title": f"{config['site_name']}, editie {edition.date_nl}",
@@ -328,7 +353,9 @@ def build(site: Path, out: Path, config_path: Path) -> Path:
                 raise SystemExit("PDF: de paginanummers veranderden bij de tweede keer afdrukken")
         finally:
             browser.close()
-    pdf = finish(pdf, edition, config)
+    headings = [config["site_name"], "Inhoud", "Praktijkvoorbeelden"]
+    headings += [h for part in parts for h in part.headings]
+    pdf = finish(pdf, edition, config, headings)
     if len(pdf) > MAX_BYTES:
         raise SystemExit(f"PDF is {len(pdf) / 1e6:.1f} MB, meer dan {MAX_BYTES / 1e6:.0f} MB")
     out.parent.mkdir(parents=True, exist_ok=True)

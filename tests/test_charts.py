@@ -112,3 +112,56 @@ def test_no_hatching_legend_without_hatched_bars(svgs):
     # the words-only row shows its words instead of a bar.
     assert "Gearceerd" in svgs["beroepen"]
     assert "enkele honderden" in svgs["beroepen"]
+
+
+# ---- PNG for slides and documents (issue 12) ---------------------------------
+
+@pytest.fixture(scope="module")
+def pngs():
+    from kinderwerk.charts import render_png
+    return {d.id: render_png(d) for d in CHARTED}
+
+
+@pytest.mark.parametrize("dataset", CHARTED, ids=lambda d: d.id)
+def test_png_is_twice_the_svg_resolution_on_white(svgs, pngs, dataset):
+    from io import BytesIO
+
+    from PIL import Image
+    image = Image.open(BytesIO(pngs[dataset.id]))
+    # The SVG is in points (1/72 inch) and drawn at 100 dpi; the PNG has twice that.
+    _, _, width_pt, height_pt = (float(v) for v in ET.fromstring(svgs[dataset.id]).get("viewBox").split())
+    assert image.size == (round(width_pt / 72 * 200), round(height_pt / 72 * 200))
+    assert round(image.info["dpi"][0]) == 200
+    rgba = image.convert("RGBA")
+    assert rgba.getchannel("A").getextrema() == (255, 255), "doorzichtige pixels"
+    for corner in ((0, 0), (rgba.width - 1, 0), (0, rgba.height - 1), (rgba.width - 1, rgba.height - 1)):
+        assert rgba.getpixel(corner) == (255, 255, 255, 255), corner
+    assert rgba.convert("L").getextrema()[0] <= 0x30, "geen donkere tekst"
+    assert "Software" not in image.info and "Date" not in str(image.info)
+
+
+def test_png_same_data_same_bytes_across_processes(pngs):
+    code = ("import sys; sys.path.insert(0, 'scripts');"
+            "from kinderwerk.datasets import load_all; from kinderwerk.charts import render_png;"
+            "sys.stdout.buffer.write(render_png(load_all('data')['doelstellingen']))")
+    other = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                           env={"PYTHONHASHSEED": "7", "PATH": "/usr/bin:/bin"}, check=True).stdout
+    assert other == pngs["doelstellingen"]
+
+
+def test_cache_keeps_the_png_beside_the_svg(tmp_path):
+    import shutil
+    data = tmp_path / "data"
+    data.mkdir()
+    for name in ("functietitels.csv", "functietitels.meta.yml"):
+        shutil.copy(ROOT / "data" / name, data / name)
+    cache = tmp_path / "cache"
+    dataset = load_all(data)["functietitels"]
+    first = chart_for(dataset, cache)
+    warm = chart_for(dataset, cache)
+    assert first.rendered and not warm.rendered
+    assert warm.png == first.png and warm.png.startswith(b"\x89PNG")
+    # A cache from before the PNG (SVG only) is drawn again, not served without a PNG.
+    next(cache.glob("functietitels-*.png")).unlink()
+    assert chart_for(dataset, cache).rendered is True
+    assert len(list(cache.glob("functietitels-*.png"))) == 1
