@@ -49,22 +49,27 @@ def form_labels(form: Path = FORM) -> dict[str, str]:
 
 
 def parse_body(body: str, labels: dict[str, str]) -> dict[str, str]:
-    """Field id -> answer text ('' for no answer). Only the form's own labels
-    start a new answer, so '### ' typed inside an answer stays text."""
-    body = body.replace("\r\n", "\n").replace("\r", "\n")
-    answers: dict[str, list[str]] = {}
-    current = None
-    for line in body.split("\n"):
-        heading = re.match(r"^###\s+(.+?)\s*$", line)
-        if heading and heading.group(1) in labels and labels[heading.group(1)] not in answers:
-            current = labels[heading.group(1)]
-            answers[current] = []
-        elif current is not None:
-            answers[current].append(line)
-    result = {}
-    for key, lines in answers.items():
-        text = "\n".join(lines).strip()
-        result[key] = "" if text == NO_RESPONSE else text
+    """Field id -> answer text ('' for no answer).
+
+    GitHub writes the questions in the order of the form. An answer may itself
+    contain a line such as '### Bron', so each question's heading is the last
+    one before the next question's heading (found from the end backwards)."""
+    lines = body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    headings: dict[str, list[int]] = {}
+    for index, line in enumerate(lines):
+        match = re.match(r"^###\s+(.+?)\s*$", line)
+        if match and match.group(1) in labels:
+            headings.setdefault(match.group(1), []).append(index)
+    result: dict[str, str] = {}
+    end = len(lines)
+    for label in reversed(list(labels)):
+        before = [i for i in headings.get(label, []) if i < end]
+        if not before:
+            continue
+        start = before[-1]
+        text = "\n".join(lines[start + 1:end]).strip()
+        result[labels[label]] = "" if text == NO_RESPONSE else text
+        end = start
     return result
 
 

@@ -124,6 +124,7 @@ def test_issue_form_offers_the_same_lists(vocab):
     assert options["werkvormen"] == list(vocab.werkvormen.values())
     assert options["themas"] == list(vocab.themas.values())
     assert options["partners"] == list(vocab.partners.values())
+    assert options["hoofdstukken"] == sorted(vocab.hoofdstukken.values())
 
 
 def test_vocabularies_stay_out_of_the_survey_data_folder():
@@ -355,12 +356,21 @@ def test_example_text_is_never_run_as_a_template(project, tmp_path):
 
 
 def test_new_example_appears_everywhere(project, tmp_path):
-    """One new file, no other edit: overview, filters, tag pages, search, chapter."""
+    """New files, no other edit: overview, filters, tag pages, search, chapter.
+    A second contribution uses its own figure and names nobody."""
     (project / "docs" / "praktijkvoorbeelden" / "speeldorp-test-speelkamer.md").write_text(
         good_example(), encoding="utf-8")
+    second = good_example(titel="zomerspeeltuin", gemeenten=["Dommeldal"], provincie=["fryslân"], personen=[],
+                          partners=[]).replace("De Speelkamerproject-tekst over aanpak.",
+                                               "Ruim 60% van de kinderen kwam terug.")
+    (project / "docs" / "praktijkvoorbeelden" / "dommeldal-zomerspeeltuin.md").write_text(second, encoding="utf-8")
     result = run_build(project, tmp_path / "site")
     assert result.returncode == 0, result.output[-3000:]
     assert "WARNING" not in result.output
+    second_page = (tmp_path / "site" / "praktijkvoorbeelden" / "dommeldal-zomerspeeltuin" / "index.html")
+    assert "Ruim 60% van de kinderen kwam terug." in second_page.read_text("utf-8")
+    assert "Friesland" in second_page.read_text("utf-8")                 # normalised from 'fryslân'
+
     site = tmp_path / "site"
     url = "praktijkvoorbeelden/speeldorp-test-speelkamer/"
 
@@ -393,6 +403,42 @@ def test_new_example_appears_everywhere(project, tmp_path):
     own = [d for d in docs if d["location"].startswith(url)]
     assert own[0]["title"] == "Speeldorp: testvoorbeeld met de Speelkamer"
     assert any("Speelkamerproject" in d["text"] for d in own)
+
+
+def test_add_your_example_button_opens_the_filled_in_template(built_site):
+    """The button on Bijdragen and on the overview opens GitHub's new-file page
+    in the examples folder with the template as its text."""
+    from urllib.parse import parse_qs, urlsplit
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\n# --- Theme")[0])
+    template = (FOLDER / "_sjabloon.md").read_text(encoding="utf-8")
+    for page in ("bijdragen/index.html", "praktijkvoorbeelden/index.html"):
+        html = (built_site / page).read_text("utf-8")
+        link = re.search(r'<a class="md-button md-button--primary" href="([^"]+)">Voeg je voorbeeld toe</a>', html)
+        assert link, page
+        url = urlsplit(unescape(link.group(1)))
+        assert f"{url.scheme}://{url.netloc}{url.path}" == \
+            f"{config['repo_url'].rstrip('/')}/new/main/docs/praktijkvoorbeelden"
+        query = parse_qs(url.query)
+        assert query["value"] == [template]
+        assert query["filename"] == ["plaats-organisatie-onderwerp.md"]
+
+
+@pytest.mark.parametrize("english,dutch", [
+    ("Doc file 'praktijkvoorbeelden/a.md' contains an unrecognized relative link 'corona/', it was left as is. "
+     "Did you mean '../hoofdstukken/corona.md'?",
+     "docs/praktijkvoorbeelden/a.md: de link 'corona/' wijst naar een pagina die niet bestaat; gebruik "
+     "../hoofdstukken/corona.md."),
+    ("Doc file 'praktijkvoorbeelden/a.md' contains a link 'foto.JPG', but the target "
+     "'praktijkvoorbeelden/foto.JPG' is not found among documentation files.",
+     "docs/praktijkvoorbeelden/a.md: de afbeelding 'foto.JPG' bestaat niet."),
+    ("Doc file 'praktijkvoorbeelden/a.md' contains a link '../begrippen.md#x', but the doc 'begrippen.md' "
+     "does not contain an anchor '#x'.",
+     "docs/praktijkvoorbeelden/a.md: de link '../begrippen.md#x' wijst naar een kopje dat niet bestaat."),
+])
+def test_mkdocs_link_warnings_on_example_pages_in_dutch(english, dutch):
+    from kinderwerk.examples.messages import translate
+    assert translate(english).startswith(dutch)
+    assert translate(english.replace("praktijkvoorbeelden/a.md", "index.md")) is None
 
 
 # ---------------------------------------------------------------------------
@@ -494,3 +540,16 @@ def test_examples_for_unknown_chapter_fails(project, tmp_path):
     result = run_build(project, tmp_path / "site")
     assert result.returncode != 0
     assert "docs/cijfers.md" in result.output and "onbekend hoofdstuk 'hoofdstuk-9'" in result.output
+
+
+def test_mkdocs_link_warning_for_an_example_is_shown_in_dutch(project, tmp_path):
+    """A link to a heading that does not exist passes the source check but not
+    MkDocs' own; its warning appears in the same Dutch form."""
+    text = good_example().replace("De Speelkamerproject-tekst over aanpak.",
+                                  "Zie [begrippen](../begrippen.md#bestaat-niet).")
+    (project / "docs" / "praktijkvoorbeelden" / "speeldorp-test.md").write_text(text, encoding="utf-8")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert ("docs/praktijkvoorbeelden/speeldorp-test.md: de link '../begrippen.md#bestaat-niet' wijst naar een "
+            "kopje dat niet bestaat") in result.output
+    assert "does not contain an anchor" not in result.output

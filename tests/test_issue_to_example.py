@@ -1,0 +1,163 @@
+"""scripts/issue_to_example.py: a filled-in issue form becomes an example page
+that passes the checks and builds; an incomplete or unsafe one is refused
+with Dutch messages and writes nothing. Issue text is data, never code."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from project_copy import ROOT, copy_project, run_build
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import issue_to_example  # noqa: E402
+
+FORM = ROOT / ".github" / "ISSUE_TEMPLATE" / "nieuw-praktijkvoorbeeld.yml"
+
+ANSWERS = {
+    "titel": "zomerspeeltuin met de bibliotheek en de scouting",
+    "organisatie": "Stichting Speelwerk Dommeldal",
+    "gemeenten": "Dommeldal",
+    "provincie": "Overijssel",
+    "periode": "zomervakantie 2025",
+    "leeftijd_van": "6",
+    "leeftijd_tot": "12",
+    "werkvormen": "Vakantieactiviteit, Sport en spel",
+    "themas": "Culturele en recreatieve activiteiten toegankelijk maken",
+    "partners": "Scouting",
+    "andere_partners": "bibliotheek",
+    "hoofdstukken": "2. Werkzaamheden, 3. Samenwerkingspartners",
+    "samenvatting": "Zes weken lang opende Speelwerk Dommeldal elke middag de speeltuin, met voorlezen en spellen.",
+    "aanleiding": "In de zomer was er voor kinderen in de wijk weinig te doen.",
+    "aanpak": "Elke middag van 13.00 tot 16.00 uur was de speeltuin open.\n\nRuim 60% van de kinderen kwam terug.",
+    "samenwerking": "De bibliotheek las voor, de scouting deed spellen.",
+    "opbrengst": "Ouders leerden elkaar kennen.",
+    "tips": "- Begin op tijd met de planning.\n- Vraag de scouting om materiaal.",
+    "personen": "Fatima Jansen; kinderwerker; Stichting Speelwerk Dommeldal; aan het woord\n"
+                "Piet de Vries; hopman; Scouting Dommeldal; genoemd",
+    "bron": "Gesprek met de kinderwerker, 2026",
+    "foto": "",
+}
+
+
+def body(**changes) -> str:
+    """An issue body as GitHub renders the form: '### label', blank line, answer."""
+    form = yaml.safe_load(FORM.read_text(encoding="utf-8"))
+    answers = {**ANSWERS, **changes}
+    parts = []
+    for item in form["body"]:
+        if item["type"] == "markdown":
+            continue
+        label = item["attributes"]["label"]
+        if item["type"] == "checkboxes":
+            value = "\n".join(f"- [X] {o['label']}" for o in item["attributes"]["options"])
+        else:
+            value = answers.get(item["id"]) or "_No response_"
+        parts.append(f"### {label}\n\n{value}")
+    return "\n\n".join(parts) + "\n"
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    target = copy_project(tmp_path / "project")
+    shutil.copytree(ROOT / ".github", target / ".github")
+    return target
+
+
+def run(project: Path, text: str, tmp_path: Path) -> subprocess.CompletedProcess:
+    source = tmp_path / "issue-body.md"
+    source.write_text(text, encoding="utf-8")
+    return subprocess.run([sys.executable, str(project / "scripts" / "issue_to_example.py"), str(source),
+                           "--today", "2026-11-28"], cwd=project, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+
+
+def new_pages(project: Path) -> list[Path]:
+    before = {p.name for p in (ROOT / "docs" / "praktijkvoorbeelden").glob("*.md")}
+    return [p for p in (project / "docs" / "praktijkvoorbeelden").glob("*.md") if p.name not in before]
+
+
+def test_filled_in_form_becomes_a_page_that_builds(project, tmp_path):
+    done = run(project, body(), tmp_path)
+    assert done.returncode == 0, done.stderr
+    path = done.stdout.strip()
+    assert path == "docs/praktijkvoorbeelden/dommeldal-zomerspeeltuin-met-de-bibliotheek-en-de.md"
+    text = (project / path).read_text(encoding="utf-8")
+    meta = yaml.safe_load(text.split("---\n")[1])
+    assert meta["werkvormen"] == ["vakantieactiviteit", "sport_en_spel"]      # ids, as in the template
+    assert meta["hoofdstukken"] == ["werkzaamheden", "samenwerkingspartners"]
+    assert meta["personen"][1] == {"naam": "Piet de Vries", "rol": "hopman", "organisatie": "Scouting Dommeldal",
+                                   "in_het_verhaal": "genoemd"}
+    assert meta["leeftijd_van"] == 6 and meta["gecontroleerd"] == "2026-11-28"
+    assert "Ruim 60% van de kinderen kwam terug." in text
+    check = subprocess.run([sys.executable, "scripts/check.py"], cwd=project, capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.output[-3000:]
+    page = tmp_path / "site" / "praktijkvoorbeelden" / Path(path).stem / "index.html"
+    assert "Dommeldal: zomerspeeltuin met de bibliotheek en de scouting" in page.read_text(encoding="utf-8")
+
+
+def test_incomplete_form_is_refused_in_dutch(project, tmp_path):
+    done = run(project, body(organisatie="", tips="", themas="Gezondheid"), tmp_path)
+    assert done.returncode == 1
+    assert "Van dit formulier kan nog geen pagina gemaakt worden" in done.stderr
+    assert "organisatie" in done.stderr and "tips" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert new_pages(project) == []
+
+
+def test_unknown_choice_is_refused_with_the_allowed_values(project, tmp_path):
+    done = run(project, body(themas="Gezondheid"), tmp_path)
+    assert done.returncode == 1
+    assert "bij 'themas': onbekende waarde 'Gezondheid'" in done.stderr
+    assert new_pages(project) == []
+
+
+@pytest.mark.parametrize("changes,expected", [
+    ({"aanpak": "Zie {{ lipsum.__globals__['os'].popen('touch PWNED').read() }}"}, "sjablooncode"),
+    ({"tips": "<script>alert(1)</script>"}, "<script>-element"),
+    ({"opbrengst": '<img src=x onerror="alert(1)">'}, "event-handler"),
+])
+def test_unsafe_form_is_refused_and_writes_nothing(changes, expected, project, tmp_path):
+    done = run(project, body(**changes), tmp_path)
+    assert done.returncode == 1, done.stdout
+    assert expected in done.stderr
+    assert new_pages(project) == []
+    assert not (project / "PWNED").exists()
+
+
+def test_form_text_is_data_not_yaml_or_shell(project, tmp_path):
+    """YAML and shell syntax in answers stay literal text in the page."""
+    tricky = 'speeltuin "met" #hekje: en $(touch PWNED) `id`'
+    done = run(project, body(titel=tricky + "\n---\nrender_macros: true",
+                             bron="gesprek: 'zomer' [2025], {x: 1}"), tmp_path)
+    assert done.returncode == 0, done.stderr
+    meta = yaml.safe_load((project / done.stdout.strip()).read_text(encoding="utf-8").split("\n---\n")[0][4:])
+    assert meta["titel"] == tricky + " --- render_macros: true"
+    assert meta["bron"] == "gesprek: 'zomer' [2025], {x: 1}"
+    assert "render_macros" not in meta
+    assert not (project / "PWNED").exists()
+
+
+def test_a_header_typed_inside_an_answer_does_not_start_a_field():
+    labels = issue_to_example.form_labels(FORM)
+    text = body(aanpak="Eerst dit.\n\n### Bron\n\nnep\n\n### Korte titel\n\nnep")
+    answers = issue_to_example.parse_body(text, labels)
+    assert answers["aanpak"].endswith("### Bron\n\nnep\n\n### Korte titel\n\nnep")
+    assert answers["bron"] == ANSWERS["bron"] and answers["titel"] == ANSWERS["titel"]
+
+
+def test_form_matches_the_schema(project):
+    form = yaml.safe_load(FORM.read_text(encoding="utf-8"))
+    ids = {item.get("id") for item in form["body"]}
+    assert {"hoofdstukken", "leeftijd_van", "leeftijd_tot", "personen", "foto"} <= ids
+    consent = next(i for i in form["body"] if i.get("id") == "akkoord")["attributes"]["options"]
+    assert any("foto" in o["label"] and o["required"] for o in consent)
+    config = yaml.safe_load((ROOT / ".github" / "ISSUE_TEMPLATE" / "config.yml").read_text(encoding="utf-8"))
+    assert config["contact_links"][0]["url"].startswith("mailto:")
