@@ -126,10 +126,55 @@ def test_percentage_pattern_catches_the_forms_used_in_the_report():
     assert PERCENTAGE.search(without_templates("## A {#a}\n52 procent\n## B {#b}\n"))
 
 
+EXAMPLES = DOCS / "praktijkvoorbeelden"
+REPORT = "Kinderwerk anno 2021"
+
+
+def is_report_page(path: Path, examples: Path = EXAMPLES) -> bool:
+    """A page that retells the report: every page outside the examples folder,
+    the overview, and the examples whose source (`bron`) is the report. A
+    contributed example may state figures from its own practice ("ruim 60%
+    kwam terug"), so the report-only rules do not apply to it."""
+    if path == DOCS / "bijdragen.md":
+        return False  # the contributors' guide: its example figure is a contributor's own
+    if path.parent != examples or path.name == "index.md":
+        return True
+    if path.name.startswith("_"):
+        return False  # the copy-me template is not a page
+    text = path.read_text(encoding="utf-8")
+    match = re.search(r"^bron:\s*(.+)$", text, re.M)
+    return bool(match and REPORT in match.group(1))
+
+
+def test_report_pages_are_recognised():
+    assert is_report_page(DOCS / "index.md")
+    assert not is_report_page(DOCS / "bijdragen.md")
+    assert is_report_page(EXAMPLES / "index.md")
+    assert not is_report_page(EXAMPLES / "_sjabloon.md")
+    retold = [p for p in EXAMPLES.glob("*.md") if p.name not in ("index.md", "_sjabloon.md")]
+    assert all(is_report_page(p) == (REPORT in p.read_text(encoding="utf-8")) for p in retold)
+
+
+def test_contributed_example_may_state_its_own_figure(tmp_path):
+    folder = tmp_path / "docs" / "praktijkvoorbeelden"
+    folder.mkdir(parents=True)
+    page = folder / "speeldorp-speeltuin.md"
+    page.write_text("---\nbron: Gesprek met de kinderwerker, 2026\n---\n\nRuim 60% kwam terug.\n",
+                    encoding="utf-8")
+    assert PERCENTAGE.search(page.read_text(encoding="utf-8"))   # the pattern sees it ...
+    assert not is_report_page(page, folder)             # ... but the rule is for report pages only
+    page.write_text(page.read_text(encoding="utf-8").replace("Gesprek met de kinderwerker, 2026",
+                                                             f"Sociaal Werk Nederland (2021). {REPORT}"),
+                    encoding="utf-8")
+    assert is_report_page(page, folder)
+
+
 def test_no_survey_percentage_typed_by_hand():
-    """Every percentage on a page comes from a macro such as {{ pct(...) }}."""
-    # The copy-me template is included: a contributor copies what it shows.
-    found = [hit for path in sorted(DOCS.rglob("*.md")) for hit in hand_typed_percentages(path)]
+    """Every percentage on a page that retells the report comes from a macro
+    such as {{ pct(...) }}. Contributed examples are out of scope: their
+    figures come from their own practice."""
+    found = [hit for path in sorted(DOCS.rglob("*.md")) if is_report_page(path)
+             for hit in hand_typed_percentages(path)]
     assert not found, (
         "Percentage met de hand getypt; gebruik {{ pct(...) }}, {{ label(...) }} of "
         "{{ wording(...) }}:\n" + "\n".join(found))
