@@ -293,11 +293,11 @@ class IndexBuilder:
             best = None
             for i in range(len(rest) - MIN_PART, MIN_PART - 1, -1):
                 head, tail = rest[:i], rest[i:]
-                for link in ("", "s", "e", "en"):
+                for link in ("s", "en", "e", ""):
                     if link and not head.endswith(link):
                         continue
                     core = head[:len(head) - len(link)] if link else head
-                    if len(core) < MIN_PART or (core not in known and stem(core) not in stems):
+                    if len(core) < MIN_PART or core not in known:
                         continue
                     tail_parts = split(tail, depth + 1)
                     if tail_parts and (best is None or len(tail_parts) + 1 < len(best)):

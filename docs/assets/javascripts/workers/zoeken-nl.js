@@ -36,7 +36,8 @@ var MAX_SECTIONS = 4;
 var MAX_EXPANSIONS = 12;       // words per query word (compounds, prefixes, typos)
 var WEIGHT = {exact: 1, stem: 0.85, part: 0.5, ownPart: 0.4, prefix: 0.4, prefixAfterExact: 0.15, suffix: 0.45,
               typo1: 0.45, typo2: 0.3};
-var TITLE_PHRASE = 5;          // ... in the page's title
+var TITLE_PHRASE = 5;          // every word typed in the page's title
+var LEAD = 1.5;                // every word in the page's opening section
 var SNIPPET = 220;
 
 var STOP = new Set((
@@ -351,6 +352,10 @@ function rank(ix, terms, perTerm, byShard, all) {
     });
     page.score = page.best + 0.5 * Math.min(page.rest, page.best);
     page.covered = bits(page.mask);
+    // Every word in the page's opening (title and first lines): the page is about it.
+    page.sections.forEach(function (s) {
+      if (s[0] === ix.first[page.page] && bits(s[1].mask) === terms.length) page.score *= LEAD;
+    });
     // A title that holds every word typed, stop words too ("wat is kinderwerk").
     if (all.length > 1) {
       var titleWords = words(ix.pages[page.page][1]);
