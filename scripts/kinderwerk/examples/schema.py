@@ -278,7 +278,10 @@ class _Checker:
                     raise ValueError(text)
                 value = dt.date.fromisoformat(text)
             except ValueError:
-                self.fail(name, f"'{text}' is geen geldige datum.")
+                dmy = re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", text)
+                hint = (f" Schrijf jaar-maand-dag: {dmy.group(3)}-{int(dmy.group(2)):02d}-{int(dmy.group(1)):02d}."
+                        if dmy else "")
+                self.fail(name, f"'{text}' is geen geldige datum.{hint}")
         if not isinstance(value, dt.date):
             self.fail(name, f"gevonden {_describe(value)}.")
         if value > today:
