@@ -277,3 +277,27 @@ def test_workflows_pass_zizmor():
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "No findings to report" in done.stdout + done.stderr
+
+
+def test_build_reports_the_same_problems_as_the_check(project, tmp_path):
+    """The MkDocs build runs the same checks: every problem of every example at
+    once, the same lines as `make check`, and then it stops."""
+    from project_copy import run_build
+    write(project, "speeldorp-speeltuin.md", example(provincie=["Overijsel"], titel="Speeldorp: speeltuin"))
+    write(project, "dommeldal-speeltuin.md", example("Dommeldal").replace(
+        "## Tips\n\n- Begin op tijd met plannen.\n", "## Tips\n"))
+    done = run_check(project)
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "Fout in een praktijkvoorbeeld (3 problemen)" in result.output
+    for line in errors(done.stdout):
+        assert line.removeprefix("FOUT: ") in result.output, line
+    assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_preview_shoots_only_example_pages():
+    import preview_examples
+    assert preview_examples.example_pages([
+        "docs/praktijkvoorbeelden/speeldorp-speeltuin.md", "docs/praktijkvoorbeelden/_sjabloon.md",
+        "docs/praktijkvoorbeelden/index.md", "docs/praktijkvoorbeelden/IMG_2041.JPG", "docs/index.md",
+        "docs/praktijkvoorbeelden/speeldorp-speeltuin.md"]) == ["praktijkvoorbeelden/speeldorp-speeltuin/"]
