@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from kinderwerk.search_index import read_documents
 from project_copy import ROOT, run_build
 from project_copy import copy_project
 from kinderwerk import examples as ex
@@ -399,7 +400,7 @@ def test_new_example_appears_everywhere(project, tmp_path):
     assert "Praktijkvoorbeelden bij dit hoofdstuk" in chapter
     assert 'href="../../praktijkvoorbeelden/speeldorp-test-speelkamer/"' in chapter
 
-    docs = json.loads((site / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    docs = read_documents(site)  # the site's own search index (scripts/kinderwerk/search_index.py)
     own = [d for d in docs if d["location"].startswith(url)]
     assert own[0]["title"] == "Speeldorp: testvoorbeeld met de Speelkamer"
     assert any("Speelkamerproject" in d["text"] for d in own)
@@ -458,7 +459,7 @@ SEARCH_TERMS = {
 
 @pytest.fixture(scope="module")
 def search_docs(built_site):
-    return json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    return read_documents(built_site)
 
 
 @pytest.mark.parametrize("term,slug", SEARCH_TERMS.items())

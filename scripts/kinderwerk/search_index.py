@@ -414,3 +414,17 @@ def write_index(builder: IndexBuilder, folder: Path) -> str:
 def idf(df: int, n: int) -> float:
     """The same inverse document frequency as the worker."""
     return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+
+def read_documents(site_dir: Path, folder: str = "search/nl") -> list[dict]:
+    """The sections in a built site's index, shaped like Material's search
+    documents ({location, title, text}, the page first, then its sections),
+    for tests that look at what search can find."""
+    base = Path(site_dir) / folder
+    pages = json.loads((base / "paginas.json").read_text(encoding="utf-8"))["pages"]
+    docs = []
+    for number, (url, _title) in enumerate(pages):
+        sections = json.loads((base / "teksten" / f"{number}.json").read_text(encoding="utf-8"))["s"]
+        for anchor, title, text in sections:
+            docs.append({"location": url + (f"#{anchor}" if anchor else ""), "title": title, "text": text})
+    return docs

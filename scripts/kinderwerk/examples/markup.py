@@ -79,14 +79,56 @@ def card_html(example: Example, page_src: str, vocab: Vocabulary, href: Href, le
         "</li>")
 
 
+# Lists of examples stay light at 1,000 examples (issue 10): the first
+# FIRST_BATCH as full cards, every other one as a one-line entry with the
+# same data attributes, so the filters still cover every example and the
+# whole list works without JavaScript. With JavaScript
+# (docs/javascripts/praktijkvoorbeelden.js) the short entries appear a batch
+# at a time. A chapter shows CHAPTER_FIRST examples per bar.
+FIRST_BATCH = 24
+CHAPTER_FIRST = 5
+
+
+def card_data_attrs(example: Example, vocab: Vocabulary) -> str:
+    e = example
+    data = {
+        "provincie": " ".join(vocab.provincie_id(p) for p in e.provincie),
+        "gemeente": " ".join(slugify(g) for g in e.gemeenten),
+        "thema": " ".join(e.themas),
+        "partner": " ".join(e.partners),
+        "werkvorm": " ".join(e.werkvormen),
+    }
+    return " ".join(f'data-{key}="{html.escape(value)}"' for key, value in data.items())
+
+
+def short_card_html(example: Example, page_src: str, vocab: Vocabulary, href: Href) -> str:
+    """One line: title (a link), place and organisation."""
+    e, esc = example, html.escape
+    return (f'<li class="kw-card kw-card--kort" id="voorbeeld-{esc(e.slug)}" {card_data_attrs(e, vocab)}>'
+            f'<a href="{esc(href(page_src, e.src_uri))}">{esc(e.volledige_titel)}</a> '
+            f'<span class="kw-card__meta">{esc(e.organisatie)}</span></li>')
+
+
 def cards_html(examples: list[Example], page_src: str, vocab: Vocabulary, href: Href,
-               list_id: str | None = None, level: int = 3) -> str:
+               list_id: str | None = None, level: int = 3, first: int | None = None) -> str:
+    """Cards for ``examples``; with ``first``, only that many as full cards
+    and the others as short entries in a second list (id ``<list_id>-meer``)."""
     ident = f' id="{list_id}"' if list_id else ""
-    cards = "".join(card_html(e, page_src, vocab, href, level) for e in examples)
+    full = examples if first is None else examples[:first]
+    rest = [] if first is None else examples[first:]
+    cards = "".join(card_html(e, page_src, vocab, href, level) for e in full)
+    more = ""
+    if rest:
+        more_id = f' id="{list_id}-meer"' if list_id else ""
+        more = (f'<p class="kw-cards__meer-kop" id="{list_id or "kw"}-meer-kop">Meer voorbeelden '
+                f'({len(rest)}), kort:</p>'
+                f'<ul class="kw-cards kw-cards--kort"{more_id} aria-labelledby="{list_id or "kw"}-meer-kop">'
+                + "".join(short_card_html(e, page_src, vocab, href) for e in rest) + "</ul>")
     # Cards repeat text of the example pages: keep them out of the search index.
     # The marker sits on a <div> with no <div> inside: Material's search parser
     # compares elements by tag, so a nested <ul> would end an excluded <ul>.
-    return f'<div class="kw-cards-wrap" data-search-exclude><ul class="kw-cards"{ident}>{cards}</ul></div>'
+    return (f'<div class="kw-cards-wrap" data-search-exclude><ul class="kw-cards"{ident}>{cards}</ul>'
+            f'{more}</div>')
 
 
 def filter_form_html(collection: Collection) -> str:
@@ -122,7 +164,7 @@ def overview_md(collection: Collection, href: Href) -> str:
         "## Alle voorbeelden { #alle-voorbeelden }\n\n"
         f'<p id="kw-filter-aantal" class="kw-overview__count" data-kw-total="{total}" data-search-exclude>'
         f"{total} {noun}, op volgorde van plaats.</p>\n\n"
-        f"{cards_html(collection.examples, OVERVIEW, collection.vocab, href, list_id='kw-voorbeelden')}\n\n"
+        f"{cards_html(collection.examples, OVERVIEW, collection.vocab, href, list_id='kw-voorbeelden', first=FIRST_BATCH)}\n\n"
         '<p id="kw-filter-leeg" class="kw-filter__leeg" data-search-exclude hidden>Geen '
         'praktijkvoorbeelden met deze filters. Kies minder filters of <button type="reset" '
         'form="kw-filter" class="kw-linkbutton">wis alle filters</button>.</p>\n')
@@ -217,9 +259,12 @@ def chapter_block_md(slug: str, page_src: str, collection: Collection, figure: F
     vocab = collection.vocab
     examples = collection.for_chapter(slug)
     lines = []
-    for e in examples:
+    for e in examples[:CHAPTER_FIRST]:
         lines.append(f"- [{md_text(e.volledige_titel)}]({md_link(page_src, e.src_uri)}): "
                      f"{md_text(e.samenvatting)}")
+    if len(examples) > CHAPTER_FIRST:
+        lines.append(f"- En nog {len(examples) - CHAPTER_FIRST} andere: "
+                     f"[alle praktijkvoorbeelden]({md_link(page_src, OVERVIEW)})")
     per_bar = []
     for kind, dataset, labels, members in (
             ("thema", THEMA_DATASET, vocab.themas, collection.with_thema),
@@ -229,7 +274,12 @@ def chapter_block_md(slug: str, page_src: str, collection: Collection, figure: F
         for key, label in labels.items():
             found = members(key)
             if found:
-                links = ", ".join(f"[{md_text(e.plaats)}]({md_link(page_src, e.src_uri)})" for e in found)
+                links = ", ".join(f"[{md_text(e.plaats)}]({md_link(page_src, e.src_uri)})"
+                                  for e in found[:CHAPTER_FIRST])
+                if len(found) > CHAPTER_FIRST:
+                    # The overview reads its filter from the address (praktijkvoorbeelden.js).
+                    links += (f" · [alle {len(found)} bekijken]"
+                              f"({md_link(page_src, OVERVIEW)}?{kind}={key}#alle-voorbeelden)")
                 per_bar.append(f"- [{md_text(label)}]({md_link(page_src, tag_src(kind, key))}) "
                                f"({figure(dataset, key)}): {links}")
     if not lines and not per_bar:
@@ -268,7 +318,7 @@ def tag_page_md(kind: str, key: str, collection: Collection, figure: Figure,
     if members:
         body += [f"{n} {'praktijkvoorbeeld laat' if n == 1 else 'praktijkvoorbeelden laten'} zien hoe dat "
                  f"in de praktijk gaat.", "",
-                 cards_html(members, src, vocab, href, list_id="kw-voorbeelden"), ""]
+                 cards_html(members, src, vocab, href, list_id="kw-voorbeelden", first=FIRST_BATCH), ""]
     else:
         body += ["Er is nog geen praktijkvoorbeeld bij. "
                  f"[Voeg er een toe]({md_link(src, 'bijdragen.md')}).", ""]
