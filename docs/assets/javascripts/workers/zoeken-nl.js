@@ -315,8 +315,12 @@ function rank(ix, terms, perTerm, byShard, all) {
   var matchedWords = terms.map(function () { return new Map(); });   // per term: word -> best section score
   perTerm.forEach(function (list, t) {
     var best = new Map();       // section -> [score, word]
+    // A word typed that is on the site keeps its own rarity for all its
+    // forms: "kinderen" must not weigh like the rare "kinderspel".
+    var own = ix.position.get(terms[t]);
+    var cap = own === undefined ? Infinity : idf(ix, ix.df[own]);
     list.forEach(function (c) {
-      var w = c[0], weight = c[1], factor = weight * idf(ix, ix.df[w]);
+      var w = c[0], weight = c[1], factor = weight * Math.min(cap, idf(ix, ix.df[w]));
       postings(ix, byShard[shardOf(ix, w)], w).forEach(function (p) {
         var s = p[1] * factor, old = best.get(p[0]);
         if (!old || old[0] < s) best.set(p[0], [s, w]);
