@@ -498,8 +498,11 @@ def test_payloads_in_the_body_are_refused_all_at_once(project, tmp_path):
 
 
 def test_attr_list_in_the_body_is_refused(project, tmp_path):
-    write(project, EXAMPLE, example().replace("## Aanpak\n", "## Aanpak { #__drawer }\n"))
-    assert_refused(run_build(project, tmp_path / "site"), EXAMPLE, "__drawer")
+    write(project, EXAMPLE, example().replace(
+        "## Samenwerking\n", "### Tussenkop { #__drawer .MerMaid data-md-component=search }\n\n"
+                             "Tekst.\n{: title=x lang=en }\n\n## Samenwerking\n"))
+    assert_refused(run_build(project, tmp_path / "site"), EXAMPLE, 'id="__drawer"',
+                   'class="MerMaid"', "data-md-component", "lang")
 
 
 def test_symlinks_to_secrets_are_refused_before_anything_is_read(project, tmp_path):
