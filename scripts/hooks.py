@@ -93,7 +93,7 @@ def on_nav(nav, config, files):
 
 
 FEED_LINK = ("Wil je weten wanneer er een nieuw voorbeeld bij komt? Zet dan "
-             "[de feed van de praktijkvoorbeelden](feed.xml) in je feedlezer (Atom).")
+             "[de feed van de praktijkvoorbeelden](../feed.xml) in je feedlezer (Atom).")
 
 
 def on_page_markdown(markdown, page, config, files):

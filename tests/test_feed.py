@@ -112,8 +112,10 @@ def test_announced_on_every_page_and_linked_on_the_overview(built):
         folder = page.parent.relative_to(site).as_posix()
         target = posixpath.normpath(posixpath.join(folder, links[0]))
         assert target == FEED_PATH, (page, links[0])
+    # Material's script fetches sitemap.xml beside every <link rel="alternate">.
+    assert (site / posixpath.dirname(FEED_PATH) / "sitemap.xml").is_file()
     overview = (site / "praktijkvoorbeelden" / "index.html").read_text(encoding="utf-8")
-    assert '<a href="feed.xml">' in overview
+    assert '<a href="../feed.xml">' in overview
 
 
 @dataclass

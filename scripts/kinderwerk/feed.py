@@ -18,7 +18,10 @@ from typing import Iterable
 
 ATOM = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-FEED_PATH = "praktijkvoorbeelden/feed.xml"
+# At the site root: Material's script fetches "sitemap.xml" next to every
+# <link rel="alternate"> (its language switcher); there that file exists.
+FEED_PATH = "feed.xml"
+OVERVIEW_PATH = "praktijkvoorbeelden/"
 FEED_TITLE = "Nieuwe praktijkvoorbeelden"
 
 
@@ -49,7 +52,7 @@ def atom_feed(entries: Iterable[tuple[object, str]], site_name: str, site_url: s
                            "deden, met wie, en wat het opleverde.")
     _add(feed, "link", rel="self", type="application/atom+xml", href=feed_url)
     _add(feed, "link", rel="alternate", type="text/html",
-         href=site_url + FEED_PATH.rsplit("/", 1)[0] + "/")
+         href=site_url + OVERVIEW_PATH)
     newest = max((e.gecontroleerd for e, _ in entries), default=dt.date(2021, 2, 1))
     _add(feed, "updated", _stamp(newest))
     author = _add(feed, "author")
