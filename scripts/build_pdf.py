@@ -261,9 +261,51 @@ def find_assets(site: Path) -> dict[str, str]:
     return assets
 
 
+# Chromium prints an SVG pattern fill (the hatching of approximate bars) as a
+# raster image. Draw each hatched bar as vectors instead: the pattern's tiles,
+# clipped to the bar. Runs in the composed book, where the SVGs have a layout.
+UNPATTERN_JS = r"""
+() => {
+  const NS = 'http://www.w3.org/2000/svg';
+  let count = 0;
+  for (const path of [...document.querySelectorAll('svg.kw-svg [style*="url(#"]')]) {
+    const match = (path.getAttribute('style') || '').match(/fill:\s*url\(#([^)]+)\)/);
+    const pattern = match && path.ownerSVGElement.querySelector(`pattern[id="${match[1]}"]`);
+    if (!pattern || pattern.getAttribute('patternUnits') !== 'userSpaceOnUse') continue;
+    const w = Number(pattern.getAttribute('width')), h = Number(pattern.getAttribute('height'));
+    const x0 = Number(pattern.getAttribute('x') || 0), y0 = Number(pattern.getAttribute('y') || 0);
+    const box = path.getBBox();
+    const clip = document.createElementNS(NS, 'clipPath');
+    clip.id = `kw-arcering-${count++}`;
+    const shape = path.cloneNode();
+    shape.removeAttribute('style');
+    shape.removeAttribute('clip-path');
+    clip.append(shape);
+    pattern.parentNode.append(clip);
+    const hatched = document.createElementNS(NS, 'g');
+    hatched.setAttribute('clip-path', `url(#${clip.id})`);
+    for (let x = x0 + Math.floor((box.x - x0) / w) * w; x < box.x + box.width; x += w) {
+      for (let y = y0 + Math.floor((box.y - y0) / h) * h; y < box.y + box.height; y += h) {
+        const tile = document.createElementNS(NS, 'g');
+        tile.setAttribute('transform', `translate(${x} ${y})`);
+        for (const child of pattern.children) tile.append(child.cloneNode(true));
+        hatched.append(tile);
+      }
+    }
+    const outer = document.createElementNS(NS, 'g');  // keeps the axes' own clip
+    if (path.getAttribute('clip-path')) outer.setAttribute('clip-path', path.getAttribute('clip-path'));
+    outer.append(hatched);
+    path.replaceWith(outer);
+  }
+  return count;
+}
+"""
+
+
 def print_pdf(page, book_html: str, edition: Edition, config: dict) -> bytes:
     page.set_content(book_html, wait_until="load")
     page.evaluate("document.fonts.ready")
+    page.evaluate(UNPATTERN_JS)
     return page.pdf(format="A4", print_background=True, prefer_css_page_size=True,
                     tagged=True, outline=True, display_header_footer=False)
 
