@@ -104,7 +104,12 @@ def _with_policy(output: str, where: str) -> str:
 
 
 def on_post_page(output, page, config):
-    return _with_policy(output, f"docs/{page.file.src_uri}")
+    where = f"docs/{page.file.src_uri}"
+    problems = sanitize.head_problems(output)
+    if problems:  # a front-matter field reached <head> as markup: the template must escape it
+        raise PluginError(f"{where}: onverwachte HTML in <head> ({', '.join(problems)}); een veld is "
+                          f"niet als tekst geschreven (zie SECURITY.md).")
+    return _with_policy(output, where)
 
 
 def on_post_template(output_content, template_name, config):

@@ -351,6 +351,14 @@ def test_policy_sits_right_after_the_charset_and_is_replaced_not_doubled():
     assert csp.sha256("var a = 2;") in twice and csp.sha256("var a = 1;") not in twice
 
 
+def test_markup_in_head_is_found():
+    good = '<html><head><meta charset="utf-8"><title>Kwakkeldam &lt;b&gt;</title><script>x</script></head><body><img src=x>'
+    assert sanitize.head_problems(good) == []
+    bad = ('<html><head><meta name="description" content="a"><img src=x onerror=alert(1)>">'
+           '<title>Kwakkeldam <b>vet</b></title></head>')
+    assert sanitize.head_problems(bad) == ["<img>", "<b>"]
+
+
 def test_inline_handlers_are_found():
     assert csp.inline_parts('<body onload="x()"><a onclick=y>').handlers == ["<body onload>", "<a onclick>"]
 

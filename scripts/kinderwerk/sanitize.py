@@ -293,3 +293,19 @@ def message(where: str, report: Report) -> str:
             f"Een praktijkvoorbeeld is gewone tekst met Markdown-opmaak: geen scripts, geen opmaak "
             f"met style of class, geen afbeeldingen of andere inhoud van andere websites. "
             f"Haal dit weg (zie SECURITY.md, 'Wat mag er in een praktijkvoorbeeld?'):\n{lines}")
+
+
+# What a page's <head> holds: the theme's and our templates' elements only.
+HEAD_TAGS = {"meta", "link", "title", "script", "style", "base"}
+
+
+def head_problems(page_html: str) -> list[str]:
+    """Elements in the <head> of a built page that no template puts there,
+    or a <title> that holds markup: a field that was not escaped."""
+    head = page_html.split("</head>", 1)[0]
+    found, _ = tokens(head)
+    problems = [f"<{t[1]}>" for t in found if t[0] == "tag" and t[1] not in HEAD_TAGS | {"html", "head"}]
+    titles = [t for t in found if t[0] == "tag" and t[1] == "title"]
+    if len(titles) != 1:
+        problems.append(f"{len(titles)} keer <title>")
+    return problems
