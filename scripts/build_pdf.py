@@ -192,7 +192,7 @@ def examples_intro(parts: list[Part], edition: Edition) -> str:
     return (f'<h1 id="{_anchor(EXAMPLES)}--titel">Praktijkvoorbeelden</h1>'
             f"<p>Hierna volgen {count} voorbeelden van kinderwerk uit de praktijk, op "
             f"alfabetische volgorde. Op de website kun je ze zoeken en filteren op thema, "
-            f'partner en provincie: <a href="{url}">{url}</a>.</p>')
+            f'partner en provincie: <a class="kw-url" href="{url}">{url}</a>.</p>')
 
 
 def compose(parts: list[Part], edition: Edition, config: dict, assets: dict[str, str],
