@@ -5,7 +5,8 @@
 * The root ``<svg>`` gets ``role="img"``, a ``<title>`` and a ``<desc>``.
 * Same data, same bytes: fixed hash salt, no date, no creator string.
 * A PNG of the same chart for slides and documents: twice the resolution,
-  a white background and dark text, whatever the reader's palette.
+  a white background and dark text, whatever the reader's palette, with the
+  key finding as title and the source below (it travels without the page).
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ matplotlib.use("Agg")  # no display on build machines
 import matplotlib.pyplot as plt  # noqa: E402
 
 from .datasets import Dataset  # noqa: E402
-from .dutch import is_approximate  # noqa: E402
+from .dutch import is_approximate, sentence_case  # noqa: E402
 from .palette import BAR, HATCH, TEXT  # noqa: E402
 
 
@@ -95,8 +96,29 @@ def _svg(dataset: Dataset) -> str:
     return buffer.getvalue()
 
 
+def _frame_for_slides(fig, dataset: Dataset) -> None:
+    """A PNG travels alone (a slide, a report): give it the key finding as
+    its title and the source as its last line. Sizes in inches."""
+    width, height = fig.get_size_inches()
+    had_legend = bool(fig.texts)  # the hatching legend, in fractions of the old height
+    title = textwrap.wrap(sentence_case(dataset.finding()), 60)  # as the heading on the site
+    source = textwrap.wrap(f"Bron: {dataset.meta.source} Grafiek: Kennisbank Kinderwerk, CC BY 4.0.", 100)
+    top, bottom = 0.2 + 0.24 * len(title), 0.12 + 0.17 * len(source)
+    total = height + top + bottom
+    fig.set_size_inches(width, total)
+    for text in fig.texts:
+        x, y = text.get_position()
+        text.set_position((x, (bottom + y * height) / total))
+    fig.text(0.01, 1 - 0.12 / total, "\n".join(title), va="top", ha="left",
+             fontsize=13, fontweight="bold")
+    fig.text(0.01, 0.08 / total, "\n".join(source), va="bottom", ha="left", fontsize=8.5)
+    legend = 0.1 * height if had_legend else 0
+    fig.tight_layout(rect=(0, (bottom + legend) / total, 1, 1 - top / total))
+
+
 def _png(dataset: Dataset) -> bytes:
     fig = _draw(dataset)
+    _frame_for_slides(fig, dataset)
     buffer = BytesIO()
     # Opaque white and the dark TEXT colour: readable on any slide or page.
     # No "Software" text chunk, so the bytes depend on the data only.
