@@ -15,8 +15,14 @@ prints it with the Chromium the browser tests use:
    the PDF's named destinations), the second fills in those page numbers.
 
 Tagged (structure tree), with an outline from the headings, A4, Dutch, the
-document title set, fonts embedded (Chromium embeds subsets). Apart from its
-date the output depends only on the site.
+document title set, fonts embedded (Chromium embeds subsets). Its dates are
+the edition date, so the same site gives the same bytes (with the same
+Chromium).
+
+Why our own assembly and not mkdocs-print-site-plugin: the plugin adds a
+print page to every build (searched, linked, checked by axe and lychee) and
+one more pinned dependency; here `make build` stays as it was, and the
+rewriting of ids and links is some sixty lines we test.
 """
 from __future__ import annotations
 
@@ -302,7 +308,7 @@ UNPATTERN_JS = r"""
 """
 
 
-def print_pdf(page, book_html: str, edition: Edition, config: dict) -> bytes:
+def print_pdf(page, book_html: str) -> bytes:
     page.set_content(book_html, wait_until="load")
     page.evaluate("document.fonts.ready")
     page.evaluate(UNPATTERN_JS)
@@ -388,9 +394,9 @@ def build(site: Path, out: Path, config_path: Path) -> Path:
                 else:
                     part.title = "Praktijkvoorbeelden"
             page.emulate_media(media="print")
-            first = print_pdf(page, compose(parts, edition, config, assets, local_url, None), edition, config)
+            first = print_pdf(page, compose(parts, edition, config, assets, local_url, None))
             numbers = part_pages(first, [p.anchor for p in parts])
-            pdf = print_pdf(page, compose(parts, edition, config, assets, local_url, numbers), edition, config)
+            pdf = print_pdf(page, compose(parts, edition, config, assets, local_url, numbers))
             if part_pages(pdf, [p.anchor for p in parts]) != numbers:
                 raise SystemExit("PDF: de paginanummers veranderden bij de tweede keer afdrukken")
         finally:

@@ -10,7 +10,6 @@ import re
 import shutil
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
