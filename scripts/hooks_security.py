@@ -5,8 +5,9 @@ Content-Security-Policy on every page. See SECURITY.md.
 * on_config (first of all hooks): refuse symlinks and files that resolve
   outside the repository in docs/, data/ and includes/, before anything reads
   them; refuse pages that are not UTF-8, with a Dutch message per file.
-* on_page_content: the rendered article of every practice example (body plus
-  the generated header and footer) must pass ``kinderwerk.sanitize``.
+* on_page_content / on_env: the rendered article of every practice example
+  (body plus the generated header and footer) must pass ``kinderwerk.sanitize``;
+  every refused page is listed at once, before MkDocs writes any page.
 * on_post_page / on_post_template: the policy of ``kinderwerk.csp``, with the
   hashes of that page's own inline scripts and styles.
 """
@@ -80,15 +81,30 @@ def _is_example(page) -> bool:
     return collection is not None and page.file.src_uri in collection.by_src
 
 
+_refused: list[str] = []  # allowlist messages of this build, one per example page
+
+
+def on_pre_build(config):
+    _refused.clear()
+
+
 def on_page_content(html, page, config, files):
-    """Contributed examples: refuse anything the allowlist would remove."""
+    """Contributed examples: refuse anything the allowlist would remove.
+    Problems are collected and reported together in on_env, which MkDocs
+    calls after every page is rendered and before any page is written."""
     if not _is_example(page):
         return html
     report = sanitize.check(html)
     if not report.ok:
-        raise PluginError("Fout in een praktijkvoorbeeld: "
-                          + sanitize.message(f"docs/{page.file.src_uri}", report))
+        _refused.append(sanitize.message(f"docs/{page.file.src_uri}", report))
     return report.clean  # what ammonia kept: the same page, serialised by a browser-grade parser
+
+
+def on_env(env, config, files):
+    if _refused:
+        raise PluginError("Fout in een praktijkvoorbeeld (niet gebouwd, niets geschreven):\n  - "
+                          + "\n  - ".join(_refused))
+    return env
 
 
 def _with_policy(output: str, where: str) -> str:

@@ -1,6 +1,9 @@
 """Page macros (mkdocs-macros module). Each is a thin wrapper around the
 ``kinderwerk`` package; the data and HTML logic live there.
 
+Text from data/ is returned as plain text (``plain_markdown``): HTML or
+Markdown syntax in a CSV or sidecar shows as characters, never as markup.
+
 In a page:  {{ chart("samenwerkingspartners") }}   the whole chart block
             {{ pct("samenwerkingspartners", "basisscholen") }}   'ruim 90%'
             {{ num("respondenten", "kinderwerkers") }}           '228'
@@ -16,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from kinderwerk import examples, registry  # noqa: E402
 from kinderwerk.blocks import chart_block, details_block  # noqa: E402
 from kinderwerk.dutch import format_number, sentence_case  # noqa: E402
+from kinderwerk.sanitize import plain_markdown  # noqa: E402
 
 DOWNLOADS = "downloads"
 
@@ -71,7 +75,7 @@ def define_env(env):
     def pct(dataset_id: str, option_id: str) -> str:
         """A figure for running text with its hedge: 'ruim 90%', 'ongeveer twee derde'.
         Running text never says 'ca.'; only chart labels and tables do (label())."""
-        return get(dataset_id, option_id).text(option_id)
+        return plain_markdown(get(dataset_id, option_id).text(option_id))
 
     num = pct  # same formatting; reads better for counts ('228', '36.372')
     env.macro(num, "num")
@@ -79,17 +83,17 @@ def define_env(env):
     @env.macro
     def label(dataset_id: str, option_id: str) -> str:
         """A figure as on the chart: '> 90%', 'ca. 67%'."""
-        return get(dataset_id, option_id).label(option_id)
+        return plain_markdown(get(dataset_id, option_id).label(option_id))
 
     @env.macro
     def wording(dataset_id: str, option_id: str) -> str:
         """The report's own words for a figure: 'meer dan 90 procent'."""
-        return get(dataset_id, option_id).option(option_id).wording
+        return plain_markdown(get(dataset_id, option_id).option(option_id).wording)
 
     @env.macro
     def finding(dataset_id: str) -> str:
         """The key finding as a sentence: it starts with a capital."""
-        return sentence_case(get(dataset_id).finding())
+        return plain_markdown(sentence_case(get(dataset_id).finding()))
 
     @env.macro
     def base() -> str:
@@ -102,7 +106,7 @@ def define_env(env):
 
     @env.macro
     def title(dataset_id: str) -> str:
-        return get(dataset_id).meta.title
+        return plain_markdown(get(dataset_id).meta.title)
 
     @env.macro
     def has_chart(dataset_id: str) -> bool:

@@ -509,8 +509,12 @@ def test_attr_list_in_the_body_is_refused(project, tmp_path):
     write(project, EXAMPLE, example().replace(
         "## Samenwerking\n", "### Tussenkop { #__drawer .MerMaid data-md-component=search }\n\n"
                              "Tekst.\n{: title=x lang=en }\n\n## Samenwerking\n"))
+    # A second refused page in the same build: both are reported in one run.
+    second = EXAMPLE.replace(".md", "-twee.md")
+    write(project, second, example(titel="Tweede speelmiddag in het dorp").replace(
+        "## Tips\n", "<p style=\"color:red\">Rood</p>\n\n## Tips\n"))
     assert_refused(run_build(project, tmp_path / "site"), EXAMPLE, 'id="__drawer"',
-                   'class="MerMaid"', "data-md-component", "lang")
+                   'class="MerMaid"', "data-md-component", "lang", second, "style")
 
 
 def test_symlinks_to_secrets_are_refused_before_anything_is_read(project, tmp_path):
@@ -614,6 +618,10 @@ def test_field_and_data_payloads_are_published_as_text(project, tmp_path):
     assert "<caption" in chapter and "Partners &lt;b&gt;vet&lt;/b&gt; &amp;amp; meer</caption>" in chapter
     assert "Met wie? &lt;b onclick=alert(6)&gt;klik&lt;/b&gt;" in chapter
     assert "Basisscholen &lt;img src=x onerror=alert(7)&gt;" in chapter
+    # Macros that put data text into a page (title(), finding(), wording(), pct()) give text too.
+    for name, html in pages.items():
+        assert "<b>vet</b>" not in html and "<i>x</i>" not in html, name
+    assert ">Partners &#60;b&#62;vet&#60;/b&#62;" in pages["cijfers/index.html"]  # the heading from title()
     # Every page carries the policy.
     assert all('<meta http-equiv="Content-Security-Policy"' in html for html in pages.values())
 
