@@ -125,6 +125,7 @@ def test_the_description_fallback_uses_the_first_paragraph():
     template = (ROOT / "overrides" / "main.html").read_text(encoding="utf-8")
     base = "{% block site_meta %}<meta name=\"description\" content=\"{{ page.meta.description or config.site_description }}\">{% endblock %}"
     env = Environment(loader=DictLoader({"base.html": base, "main.html": template}))
+    env.filters["url"] = lambda value: value  # MkDocs' own filter; not under test here
     assert material.is_dir()
     long_text = "Kinderwerkers werken met kinderen tot twaalf jaar in de wijk. " * 4
 
@@ -132,13 +133,16 @@ def test_the_description_fallback_uses_the_first_paragraph():
         def __init__(self, meta, content):
             self.meta, self.content = meta, content
 
-    config = {"site_description": "SITE"}
+    config = {"site_description": "SITE", "extra": {}, "plugins": {}, "theme": {"favicon": "icon.png"}}
     render = env.get_template("main.html").render
     with_own = render(page=Page({"description": "Eigen"}, f"<p>{long_text}</p>"), config=config)
     assert 'content="Eigen"' in with_own
     fallback = render(page=Page({}, f"<h1>Titel</h1><p>{long_text}</p>"), config=config)
-    content = re.search(r'content="([^"]*)"', fallback).group(1)
+    content = re.search(r'<meta name="description" content="([^"]*)"', fallback).group(1)
     assert content.startswith("Kinderwerkers werken met kinderen") and content.endswith("…")
     assert len(content) <= 160
     too_short = render(page=Page({}, "<p>Kort.</p>"), config=config)
     assert 'content="SITE"' in too_short
+    # Front matter is text: a quote cannot close the attribute (SECURITY.md).
+    hostile = render(page=Page({"description": 'Spelen "><img src=x onerror=alert(1)>'}, ""), config=config)
+    assert "<img" not in hostile and 'content="Spelen &#34;&gt;&lt;img' in hostile
