@@ -202,3 +202,22 @@ def test_javascript_stemmer_is_generated_from_the_installed_snowballstemmer():
     assert STEMMER_JS.read_text(encoding="utf-8") == javascript(), (
         "docs/assets/javascripts/workers/stemmer-nl.js hoort bij een andere snowballstemmer: maak hem opnieuw "
         "met `python scripts/kinderwerk/search_stemmer_port.py > docs/assets/javascripts/workers/stemmer-nl.js`")
+
+
+# --- the hook, on the real build -------------------------------------------------
+
+def test_build_writes_the_index_and_leaves_material_a_stub(built_site):
+    stub = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert stub["docs"] == [], "Material's index would be loaded on every page"
+    settings = stub["config"]["kinderwerk"]
+    assert settings["index"] == "nl/" and len(settings["version"]) == 12
+    assert stub["config"]["lang"] == ["nl"] and stub["config"]["separator"]  # Material highlights with it
+    urls = [url for url, _ in json.loads((built_site / "search" / "nl" / "paginas.json").read_text("utf-8"))["pages"]]
+    assert "" in urls and "hoofdstukken/corona/" in urls
+    # Tag pages say `search: exclude` in their front matter: not in the index.
+    assert not [u for u in urls if u.startswith(("praktijkvoorbeelden/thema/", "praktijkvoorbeelden/partner/"))]
+    # The overview's cards repeat the examples: left out (data-search-exclude).
+    docs = si.read_documents(built_site)
+    overview = " ".join(d["text"] for d in docs if d["location"].startswith("praktijkvoorbeelden/#")
+                        or d["location"] == "praktijkvoorbeelden/")
+    assert "kw-card" not in overview and "Wis filters" not in overview
