@@ -8,7 +8,6 @@ that nothing was written.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import shutil
 from html import unescape

@@ -6,7 +6,6 @@ Plain functions; the fixtures that use them are in conftest.py.
 from __future__ import annotations
 
 import contextlib
-import json
 import re
 import time
 from dataclasses import dataclass, field
@@ -317,30 +316,9 @@ class _Visitor:
         return [light, dark]
 
 
-def light_search_index(context) -> None:
-    """Serve the search index without its pages, to the tabs of ``context``.
-
-    Every page starts Material's search worker, which builds the whole index:
-    the larger part of the CPU a page visit costs. Tests that are not about
-    search do not need it. The request still goes to the local server (a
-    missing or broken index still fails the visit); only the answer the
-    worker gets is trimmed. Search itself is tested with the full index
-    (test_search.py)."""
-    def trim(route):
-        response = route.fetch()
-        if response.status != 200:
-            route.fulfill(response=response)
-            return
-        index = json.loads(response.body())
-        index["docs"] = index["docs"][:1]
-        route.fulfill(response=response, body=json.dumps(index))
-
-    context.route("**/search/search_index.json", trim)
-
-
 def settle(page, tracker, quiet: float = QUIET_SECONDS, timeout: float = 15.0) -> None:
-    """Wait until the page has loaded, search is ready (its worker fetched the
-    index and the Dutch stemmer) and no request has been open for ``quiet``
+    """Wait until the page has loaded, search is ready (its worker answered;
+    it loads no index until the reader searches) and no request has been open for ``quiet``
     seconds. Like Playwright's "networkidle", which always waits 0.5 s."""
     page.wait_for_load_state("load")
     page.wait_for_function(SEARCH_READY_JS, timeout=timeout * 1000)
@@ -364,7 +342,6 @@ def crawl_site(browser, base_url: str, paths: list[str]) -> Crawl:
     visits = []
     context = browser.new_context(viewport=DESKTOP, color_scheme="light")
     context.add_init_script(CSP_LISTENER_JS)
-    light_search_index(context)
     try:
         for path in paths:
             visitor = _Visitor(context, base_url, path)

@@ -14,7 +14,7 @@ import pytest
 from browser import serve
 from kinderwerk import csp
 from kwbrowser import (CSP_LISTENER_JS, SCHEMES, crawl_site, csp_violations, is_local,
-                       light_search_index, settle_simple)
+                       settle_simple)
 
 pytestmark = pytest.mark.browser
 
@@ -74,7 +74,6 @@ def _use_the_page(page, path: str) -> None:
 def test_no_violation_while_using_every_page(chromium, base_url, page_paths, scheme):
     context = chromium.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
     context.add_init_script(CSP_LISTENER_JS)
-    light_search_index(context)
     problems, checked = {}, 0
     try:
         for path in page_paths + ["bestaat-niet/"]:

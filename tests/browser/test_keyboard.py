@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from kwbrowser import AXE_OPTIONS, AXE_SCRIPT, describe_violations, light_search_index, settle_simple
+from kwbrowser import AXE_OPTIONS, AXE_SCRIPT, describe_violations, settle_simple
 
 pytestmark = pytest.mark.browser
 
@@ -336,7 +336,6 @@ WALKED_KINDS = ("home", "chapter", "overview", "example", "tag page", "cijfers/"
 def _keyboard_pass(chromium, base_url, paths, width, height, axe=False) -> list[KeyboardPage]:
     results, kinds, walked = [], set(), set()
     context = chromium.new_context(viewport={"width": width, "height": height})
-    light_search_index(context)
     try:
         for path in paths:
             kind = "404" if path == "bestaat-niet/" else _kind_of_page(path)

@@ -105,7 +105,7 @@ def test_printed_links_show_their_address(new_page, site_dir):
     external = [a for a in after if not a["url"]]
     assert external, page_path
     for link in external:
-        assert link["after"] == f'" (" attr(href) ")"' or link["href"] in link["after"], link
+        assert link["after"] == '" (" attr(href) ")"' or link["href"] in link["after"], link
     page.emulate_media(media="screen")
     on_screen = page.evaluate("""() => getComputedStyle(document.querySelector('article a[href^="http"]'), '::after').content""")
     assert on_screen in ("none", "normal", '""') or "http" not in on_screen
