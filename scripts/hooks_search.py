@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import logging
+from html import unescape
 import sys
 from pathlib import Path
 
@@ -41,7 +42,9 @@ def on_page_content(html, page, config, files):
         boost = float(search.get("boost", 1.0))
     except (TypeError, ValueError):
         boost = 1.0
-    _builder.add_page(page.url, page.title or config.site_name, html, boost)
+    # MkDocs' page.title is HTML text (character references stay); the index
+    # holds plain text, which the worker escapes when it shows a result.
+    _builder.add_page(page.url, unescape(page.title or config.site_name), html, boost)
     return html
 
 

@@ -5,6 +5,11 @@ each practice example found first by its own title, nothing of the index
 loaded before the reader uses the search box, highlighting, the fallback to
 partial matches, and the Dutch strings.
 
+Ranking depends on what else is on the site, so the searches run on a copy
+of the project that holds the report's own pages and examples (maintainers'
+content) plus two made-up examples, never the contributions that happen to
+be in docs/: a valid new example cannot turn these tests red.
+
 The worker depends on Material 9.8's search protocol (SETUP/READY/QUERY/
 RESULT in src/templates/assets/javascripts/integrations/search/worker/
 message) and on the "search" key of the page config (block `config` in
@@ -15,6 +20,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -78,15 +84,50 @@ def page_path(source_rel: str) -> str:
     return stem + "/" if stem else ""
 
 
+# Two made-up examples (no real town) for the title test; their titles
+# share words with the report's pages, so the title has to win.
+MADE_UP = {
+    "speeldorp-kookclub-buurthuis": ("Kookclub met ouders in het buurthuis", "Speeldorp"),
+    "kwakkeldam-zomerspeeltuin-scouting": ("Zomerspeeltuin met de scouting en de bibliotheek", "Kwakkeldam"),
+}
+# A title with markup in it: a result shows it as text (issue 8, fields are text).
+MARKUP_SLUG, MARKUP_TITLE = "kwakkeldam-speelmiddag-opmaak", "Speelmiddag <i>schuin</i> & <b>vet</b> {: .md-button }"
+
+
 def example_titles() -> list[tuple[str, str]]:
-    cases = []
-    for source in sorted(EXAMPLES.glob("*.md")):
-        if source.name in ("index.md",) or source.name.startswith("_"):
-            continue
-        meta, _ = split_front_matter(source)
-        title = meta.get("titel") or meta.get("title")
-        cases.append((str(title) if title else "", f"praktijkvoorbeelden/{source.name}"))
-    return cases
+    return [(title, f"praktijkvoorbeelden/{slug}.md") for slug, (title, _) in MADE_UP.items()]
+
+
+def is_report_example(source: Path) -> bool:
+    meta, _ = split_front_matter(source)
+    return "Kinderwerk anno 2021" in str(meta.get("bron", ""))
+
+
+@pytest.fixture(scope="module")
+def search_url(tmp_path_factory, site_config):
+    """The site built from a copy: report pages and the report's examples
+    only, plus the made-up examples, served like the real site."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from browser import serve
+    from project_copy import copy_project, run_build
+    from test_examples import good_example
+    project = copy_project(tmp_path_factory.mktemp("zoeken") / "project")
+    folder = project / "docs" / "praktijkvoorbeelden"
+    for source in folder.glob("*.md"):
+        if source.name != "index.md" and not source.name.startswith("_") and not is_report_example(source):
+            source.unlink()
+    for slug, (title, place) in MADE_UP.items():
+        (folder / f"{slug}.md").write_text(good_example(
+            titel=title, gemeenten=[place],
+            samenvatting=f"Kinderwerkers in {place} laten zien hoe het werkt, samen met buren.",
+        ), encoding="utf-8")
+    (folder / f"{MARKUP_SLUG}.md").write_text(good_example(
+        titel=MARKUP_TITLE, gemeenten=["Kwakkeldam"],
+        samenvatting="Kinderwerkers in Kwakkeldam houden een speelmiddag met opmaak in de titel."), encoding="utf-8")
+    result = run_build(project, project.parent / "site")
+    assert result.returncode == 0, result.output[-3000:]
+    with serve(result.site, urlsplit(site_config["site_url"]).path) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -98,11 +139,11 @@ def search_page(new_page):
 
 
 @pytest.fixture(scope="module")
-def new_page(chromium, base_url):  # module-scoped variant: one page for all searches
+def new_page(chromium, search_url):  # module-scoped variant: one page for all searches
     contexts = []
 
     def make():
-        context = chromium.new_context(viewport={"width": 1280, "height": 900}, base_url=base_url)
+        context = chromium.new_context(viewport={"width": 1280, "height": 900}, base_url=search_url)
         contexts.append(context)
         return context.new_page()
 
@@ -129,29 +170,24 @@ def search(page, base_url: str, query: str) -> list[str]:
 
 
 @pytest.mark.parametrize("query,targets", QUERIES, ids=[q for q, _ in QUERIES])
-def test_a_query_finds_the_right_page_first(search_page, base_url, query, targets):
+def test_a_query_finds_the_right_page_first(search_page, search_url, query, targets):
     for target in targets:
         reason = stub_reason(source_of(target))
         if reason:
             pytest.skip(reason)
-    results = search(search_page, base_url, query)
+    results = search(search_page, search_url, query)
     assert results, f"'{query}' vindt niets"
     assert results[0] in targets, f"'{query}': eerst {results[:3]}, verwacht {targets}"
 
 
 @pytest.mark.parametrize("title,target", example_titles(), ids=[t for _, t in example_titles()])
-def test_a_practice_example_is_found_first_by_its_title(search_page, base_url, title, target):
-    reason = stub_reason(DOCS / target)
-    if reason:
-        pytest.skip(reason)
-    if not title:
-        pytest.fail(f"docs/{target}: geen titel in de front matter")
-    results = search(search_page, base_url, title)
+def test_a_practice_example_is_found_first_by_its_title(search_page, search_url, title, target):
+    results = search(search_page, search_url, title)
     assert results and results[0] == page_path(target), (
         f"'{title}': eerst {results[:3]}, verwacht {page_path(target)}")
 
 
-def test_a_word_that_is_nowhere_finds_nothing(search_page, base_url):
+def test_a_word_that_is_nowhere_finds_nothing(search_page, search_url):
     """The test above must be able to fail: nonsense finds no page."""
     page = search_page
     type_in_search(page, "xqzwvbnonsens")
@@ -203,8 +239,8 @@ def test_nothing_of_the_index_is_loaded_before_the_search_box_is_used(new_page, 
     assert any("/search/nl/woorden.json" in url for url, _ in loaded), "de zoekworker laadde geen woordenlijst"
 
 
-def test_matches_are_highlighted_and_missing_words_named(search_page, base_url):
-    results = search(search_page, base_url, "samenwerkingspartners xqzwvbnonsens")
+def test_matches_are_highlighted_and_missing_words_named(search_page, search_url):
+    results = search(search_page, search_url, "samenwerkingspartners xqzwvbnonsens")
     assert results, "als niet elk woord past, horen de beste gedeeltelijke treffers te komen"
     first = search_page.locator(".md-search-result__item").first
     assert first.locator("mark").count() > 0, "geen <mark> in het eerste resultaat"
@@ -212,3 +248,11 @@ def test_matches_are_highlighted_and_missing_words_named(search_page, base_url):
         "Material hoort het ontbrekende woord te noemen (Ontbreekt: ...)")
     link = first.locator("a.md-search-result__link").first.get_attribute("href")
     assert "h=" in link, "de link naar het resultaat draagt de gevonden woorden voor markering (?h=)"
+
+
+def test_a_title_with_markup_is_shown_as_text(search_page, search_url):
+    results = search(search_page, search_url, "speelmiddag schuin vet")
+    assert results and results[0] == f"praktijkvoorbeelden/{MARKUP_SLUG}/", results[:3]
+    title = search_page.locator(".md-search-result__item").first.locator("h1").first
+    assert title.locator("i, b, img, a").count() == 0, title.inner_html()
+    assert "<i>schuin</i> & <b>vet</b> {: .md-button }" in title.text_content()

@@ -255,8 +255,9 @@ function candidates(ix, term, last) {
     startsWith(ix, term).forEach(function (w) { add(w, prefixWeight); });
   }
   if (!strong && term.length >= 4) {
+    var compounds = 0;
     ix.words.forEach(function (word, w) {
-      if (word.length > term.length && word.endsWith(term)) add(w, WEIGHT.suffix);
+      if (word.length > term.length && word.endsWith(term)) { add(w, WEIGHT.suffix); compounds++; }
     });
     var max = term.length >= 7 ? 2 : 1;
     ix.words.forEach(function (word, w) {
@@ -265,8 +266,10 @@ function candidates(ix, term, last) {
       else if (d === 2) add(w, WEIGHT.typo2);
     });
     // A verb or noun form the stemmer leaves alone (signaleert): words that
-    // share all but its last three letters.
-    if (term.length >= 8) {
+    // share all but its last three letters. Not when a compound ends in the
+    // word typed (droomspeelbus for speelbus): that is the better answer
+    // than every word starting with "speel".
+    if (term.length >= 8 && !compounds) {
       startsWith(ix, term.slice(0, term.length - 3)).forEach(function (w) { add(w, WEIGHT.typo2); });
     }
   }
