@@ -27,6 +27,7 @@ rewriting of ids and links is some sixty lines we test.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import html
 import io
 import sys
@@ -370,10 +371,28 @@ def finish(pdf: bytes, edition: Edition, config: dict, headings: list[str]) -> b
     return out.getvalue()
 
 
-def build(site: Path, out: Path, config_path: Path) -> Path:
+@contextlib.contextmanager
+def _chromium(browser=None):
+    """The given browser, or Debian Chromium started (and closed) here."""
+    if browser is not None:
+        yield browser
+        return
     from playwright.sync_api import sync_playwright
 
-    from browser import CHROMIUM, CHROMIUM_ARGS, serve
+    from browser import CHROMIUM, CHROMIUM_ARGS
+    with sync_playwright() as playwright:
+        own = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield own
+        finally:
+            own.close()
+
+
+def build(site: Path, out: Path, config_path: Path, browser=None) -> Path:
+    """Print the edition of the built ``site`` to ``out``. ``browser``: a
+    running Playwright Chromium to use (the test session's); else one is
+    started here."""
+    from browser import serve
 
     config = read_config(config_path)
     edition = edition_from(config)
@@ -382,8 +401,8 @@ def build(site: Path, out: Path, config_path: Path) -> Path:
     assets = find_assets(site)
     parts = reading_order(config, site)
     book = {part.path: part.anchor for part in parts}
-    with serve(site, urlsplit(edition.site_url).path) as local_url, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with serve(site, urlsplit(edition.site_url).path) as local_url, _chromium(browser) as browser:
+        page = None
         try:
             # A blank page without the site's Content-Security-Policy (the book
             # has its own <style>); <base> points its stylesheets at the site.
@@ -400,7 +419,8 @@ def build(site: Path, out: Path, config_path: Path) -> Path:
             if part_pages(pdf, [p.anchor for p in parts]) != numbers:
                 raise SystemExit("PDF: de paginanummers veranderden bij de tweede keer afdrukken")
         finally:
-            browser.close()
+            if page is not None:
+                page.close()
     headings = [config["site_name"], "Inhoud", "Praktijkvoorbeelden"]
     headings += [h for part in parts for h in part.headings]
     pdf = finish(pdf, edition, config, headings)

@@ -39,7 +39,7 @@ def run_lychee(site: Path, site_url: str, repo_edit_url: str | None, workdir: Pa
     command = [lychee(), "--offline", "--include-fragments", "--index-files", "index.html",
                "--root-dir", str(root), "--no-progress", "--format", "json",
                # The PDF edition is written by `make pdf`, after `make build` (as in the
-               # Pages workflow); tests/test_pdf.py checks that these links reach it.
+               # Pages workflow); tests/browser/test_pdf.py checks that these links reach it.
                "--exclude", r"downloads/kennisbank-kinderwerk\.pdf$",
                "--remap", f"{re.escape(site_url)}(.*) file://{mount}/$1"]
     if repo_edit_url:

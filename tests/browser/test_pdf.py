@@ -4,7 +4,6 @@ chapter and example title, figures from data/), fonts, size, determinism,
 and the site's links to it."""
 from __future__ import annotations
 
-import os
 import posixpath
 import re
 from html.parser import HTMLParser
@@ -19,21 +18,21 @@ from kinderwerk.datasets import load_all
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 CHART_DATA = [d for d in load_all(ROOT / "data").values() if d.meta.chart]
 
 
 @pytest.fixture(scope="module")
-def site(request) -> Path:
-    if os.environ.get("KINDERWERK_SITE"):
-        return Path(os.environ["KINDERWERK_SITE"])
-    return request.getfixturevalue("built_site")
+def site(site_dir) -> Path:
+    return site_dir
 
 
 @pytest.fixture(scope="module")
-def pdf_path(site, tmp_path_factory) -> Path:
+def pdf_path(site, chromium, tmp_path_factory) -> Path:
+    """Printed by the session's Chromium (a second Playwright in the same
+    process would clash with its event loop)."""
     out = tmp_path_factory.mktemp("pdf") / build_pdf.PDF_NAME
-    return build_pdf.build(site, out, ROOT / "mkdocs.yml")
+    return build_pdf.build(site, out, ROOT / "mkdocs.yml", browser=chromium)
 
 
 @pytest.fixture(scope="module")
@@ -191,8 +190,8 @@ def test_charts_are_vectors_not_images(reader):
     assert not images, f"afbeeldingen in de pdf: {images[:5]}"
 
 
-def test_same_site_same_bytes(pdf_path, site, tmp_path):
-    again = build_pdf.build(site, tmp_path / "opnieuw.pdf", ROOT / "mkdocs.yml")
+def test_same_site_same_bytes(pdf_path, site, chromium, tmp_path):
+    again = build_pdf.build(site, tmp_path / "opnieuw.pdf", ROOT / "mkdocs.yml", browser=chromium)
     assert again.read_bytes() == pdf_path.read_bytes()
 
 
