@@ -175,10 +175,24 @@ def test_a4_and_under_5_mb(reader, pdf_path):
     assert (round(width), round(height)) == (595, 842)  # A4 in points
 
 
-def test_charts_are_vectors_not_images(reader):
+def contributed_photos(site: Path) -> list[tuple[int, int]]:
+    """(width, height) of the photos that practice examples may carry."""
+    from PIL import Image
+    folder = site / "praktijkvoorbeelden"
+    sizes = []
+    for path in folder.rglob("*"):
+        if path.suffix.lower() in (".png", ".jpg", ".jpeg", ".webp"):
+            with Image.open(path) as image:
+                sizes.append(image.size)
+    return sizes
+
+
+def test_charts_are_vectors_not_images(reader, site):
     """Charts print as vector paths and text, hatching included (Chromium
-    turns an SVG pattern into a raster image): no image anywhere in the file."""
+    turns an SVG pattern into a raster image): the only images in the file
+    are the photos of practice examples, at their own size."""
     from pypdf.generic import StreamObject
+    photos = contributed_photos(site)
     images = []
     for number in range(1, int(reader.trailer["/Size"])):
         try:
@@ -187,7 +201,9 @@ def test_charts_are_vectors_not_images(reader):
             continue
         if isinstance(obj, StreamObject) and obj.get("/Subtype") == "/Image":
             images.append((number, obj.get("/Width"), obj.get("/Height")))
-    assert not images, f"afbeeldingen in de pdf: {images[:5]}"
+    others = [i for i in images if (i[1], i[2]) not in photos]
+    assert not others, f"afbeeldingen in de pdf die geen foto van een voorbeeld zijn: {others[:5]}"
+    assert len(images) <= len(photos), images
 
 
 def test_same_site_same_bytes(pdf_path, site, chromium, tmp_path):
