@@ -116,7 +116,7 @@ def _with_policy(output: str, where: str) -> str:
     if parts.handlers:
         raise PluginError(f"{where}: inline event-handlers ({', '.join(sorted(set(parts.handlers)))}) "
                           f"werken niet onder de Content-Security-Policy; gebruik een script-bestand.")
-    return csp.add_policy(output)
+    return csp.add_policy(output, parts)
 
 
 def on_post_page(output, page, config):

@@ -80,13 +80,13 @@ def inline_parts(html: str) -> _Inline:
     return parser
 
 
-def policy(html: str) -> str:
+def policy(html: str, parts: _Inline | None = None) -> str:
     """The policy for one page: only 'self', plus hashes of what is inline.
 
     Inline scripts inside <article> (the page's Markdown content) get no hash:
     if one ever got past the build, the browser still refuses to run it. The
     theme's and our templates' inline scripts sit outside it."""
-    parts = inline_parts(html)
+    parts = parts or inline_parts(html)
     scripts = " ".join(_unique([sha256(s) for s in parts.scripts]))
     styles = _unique([sha256(s) for s in parts.styles])
     attrs = _unique([sha256(s) for s in parts.style_attrs])
@@ -116,12 +116,14 @@ _CHARSET = re.compile(r"<meta\s+charset=[\"']?utf-8[\"']?\s*/?>", re.I)
 _HEAD = re.compile(r"<head(?:\s[^>]*)?>", re.I)
 
 
-def add_policy(html: str) -> str:
+def add_policy(html: str, parts: _Inline | None = None) -> str:
     """``html`` with its policy as the first element after ``<meta charset>``
     (the charset must stay in the first 1024 bytes), else first in <head>.
-    A page that already has a policy gets it replaced."""
+    A page that already has a policy gets it replaced. ``parts``: the page's
+    ``inline_parts`` if the caller already has them (parsing a page is the
+    slow part of this module)."""
     html = re.sub(r"\s*<meta http-equiv=\"Content-Security-Policy\"[^>]*>", "", html)
-    tag = META.format(policy(html))
+    tag = META.format(policy(html, parts))
     match = _CHARSET.search(html) or _HEAD.search(html)
     if match is None:
         raise ValueError("geen <head> gevonden: de pagina kan geen beveiligingsbeleid (CSP) krijgen")
