@@ -20,6 +20,18 @@ CHROMIUM_ARGS = [
 ]
 
 
+
+@contextlib.contextmanager
+def launch():
+    """Debian Chromium with the flags that keep it off the network (GUIDE §7)."""
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     prefix = "/"
     gzip = False

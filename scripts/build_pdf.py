@@ -377,15 +377,9 @@ def _chromium(browser=None):
     if browser is not None:
         yield browser
         return
-    from playwright.sync_api import sync_playwright
-
-    from browser import CHROMIUM, CHROMIUM_ARGS
-    with sync_playwright() as playwright:
-        own = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield own
-        finally:
-            own.close()
+    from browser import launch
+    with launch() as own:
+        yield own
 
 
 def build(site: Path, out: Path, config_path: Path, browser=None) -> Path:

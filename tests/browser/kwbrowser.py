@@ -5,16 +5,14 @@ Plain functions; the fixtures that use them are in conftest.py.
 """
 from __future__ import annotations
 
-import contextlib
 import re
 import time
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from axe_playwright_python.base import AXE_SCRIPT
-from playwright.sync_api import sync_playwright
 
-from browser import CHROMIUM, CHROMIUM_ARGS
+from browser import launch  # noqa: F401 (re-exported for the tests)
 from kinderwerk.palette import contrast
 
 # Emulated prefers-color-scheme -> the Material scheme the page must then show.
@@ -61,17 +59,6 @@ SEARCH_READY_JS = """() => {
   const meta = document.querySelector('.md-search-result__meta');
   return !meta || !/initialiseren/i.test(meta.textContent);
 }"""
-
-
-@contextlib.contextmanager
-def launch():
-    """Debian Chromium with the flags that keep it off the network (GUIDE §7)."""
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 # ---------------------------------------------------------------------------

@@ -54,14 +54,7 @@ def md_text(value: str) -> str:
 
 def card_html(example: Example, page_src: str, vocab: Vocabulary, href: Href, level: int = 3) -> str:
     e, esc = example, html.escape
-    data = {
-        "provincie": " ".join(vocab.provincie_id(p) for p in e.provincie),
-        "gemeente": " ".join(slugify(g) for g in e.gemeenten),
-        "thema": " ".join(e.themas),
-        "partner": " ".join(e.partners),
-        "werkvorm": " ".join(e.werkvormen),
-    }
-    attrs = " ".join(f'data-{key}="{esc(value)}"' for key, value in data.items())
+    attrs = card_data_attrs(e, vocab)
     themas = "".join(
         f'<li><a class="kw-card__tag" href="{esc(href(page_src, tag_src("thema", t)))}">'
         f"{esc(vocab.themas[t])}</a></li>" for t in e.themas)
