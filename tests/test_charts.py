@@ -87,14 +87,18 @@ def test_bars_use_only_the_palette(svgs):
         assert fills <= {BAR.lower(), "#ffffff", "#1f1f1f"}, fills
 
 
-def test_cache_redraws_only_changed_charts(tmp_path):
+def functietitels_copy(tmp_path):
+    """(data folder, chart cache, data set) for one data set copied to tmp_path."""
     import shutil
     data = tmp_path / "data"
     data.mkdir()
     for name in ("functietitels.csv", "functietitels.meta.yml"):
         shutil.copy(ROOT / "data" / name, data / name)
-    cache = tmp_path / "cache"
-    dataset = load_all(data)["functietitels"]
+    return data, tmp_path / "cache", load_all(data)["functietitels"]
+
+
+def test_cache_redraws_only_changed_charts(tmp_path):
+    data, cache, dataset = functietitels_copy(tmp_path)
     assert chart_for(dataset, cache).rendered is True
     assert chart_for(dataset, cache).rendered is False
     csv = data / "functietitels.csv"
@@ -152,13 +156,7 @@ def test_png_same_data_same_bytes_across_processes(pngs):
 
 
 def test_cache_keeps_the_png_beside_the_svg(tmp_path):
-    import shutil
-    data = tmp_path / "data"
-    data.mkdir()
-    for name in ("functietitels.csv", "functietitels.meta.yml"):
-        shutil.copy(ROOT / "data" / name, data / name)
-    cache = tmp_path / "cache"
-    dataset = load_all(data)["functietitels"]
+    data, cache, dataset = functietitels_copy(tmp_path)
     first = chart_for(dataset, cache)
     warm = chart_for(dataset, cache)
     assert first.rendered and not warm.rendered
