@@ -53,9 +53,9 @@ def shared_file(*parts: str) -> Path:
     path = shared_dir().joinpath(*parts)
     if not path.is_file():
         raise SharedMissing(
-            f"{path} ontbreekt. De controle op (bijna) letterlijk overgenomen zinnen heeft het rapport "
-            f"en ../shared/tools/overlap.py nodig; CI legt shared/ naast de clone. Staat shared/ "
-            f"ergens anders, zet dan KINDERWERK_SHARED=<map>.")
+            f"{path} ontbreekt. De controles die de site met het rapport vergelijken (bijna letterlijke "
+            f"zinnen, de formuleringen in data/) hebben het rapport en ../shared/tools/overlap.py nodig; "
+            f"CI legt shared/ naast de clone. Staat shared/ ergens anders, zet dan KINDERWERK_SHARED=<map>.")
     return path
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from project_copy import ROOT, BuildResult, copy_project, run_build
+from retelling_check import SharedMissing, report_path
 
 
 @pytest.fixture(scope="session")
@@ -25,3 +26,13 @@ def built_site(site_build) -> Path:
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
     return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def report_text() -> str:
+    """The report, from ../shared (CI lays it there). Missing: the test fails and
+    says where it looked; it does not skip, or the check would never run unseen."""
+    try:
+        return report_path().read_text(encoding="utf-8")
+    except SharedMissing as exc:
+        pytest.fail(str(exc))

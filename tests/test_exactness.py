@@ -31,7 +31,6 @@ from kinderwerk.dutch import Precision, in_label, in_text, sentence_case
 
 DOCS = ROOT / "docs"
 DATA = ROOT / "data"
-REPORT = ROOT.parent / "shared" / "source" / "kinderwerk-anno-2021.txt"
 EXAMPLES = DOCS / "praktijkvoorbeelden"
 REPORT_SOURCE = "Sociaal Werk Nederland (2021). Kinderwerk anno 2021"
 EDITORS_BOX = '!!! redactie "Toelichting van de redactie"'
@@ -234,13 +233,6 @@ def quoted_in_report(surname: str, report: str) -> bool:
     name = re.escape(surname)
     return bool(re.search(rf"\b{name}\b[^“”‘’]{{0,160}}:\s*[“‘]", report)
                 or re.search(rf"[’”]\s*[A-Z][a-z]+\s+{name}\b", report))
-
-
-@pytest.fixture(scope="module")
-def report_text() -> str:
-    if not REPORT.exists():
-        pytest.skip(f"het rapport staat niet op {REPORT}")
-    return REPORT.read_text(encoding="utf-8")
 
 
 def test_quote_pattern(report_text):

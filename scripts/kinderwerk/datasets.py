@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from simpleeval import SimpleEval
+from simpleeval import FunctionNotDefined, NameNotDefined, SimpleEval
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from .dutch import Precision, in_label, in_text
@@ -64,6 +64,11 @@ class Meta(BaseModel):
     # The same survey question as another data set (its id): a single figure
     # then takes that data set's answer to "several answers allowed?".
     same_question_as: str | None = None
+
+    @field_validator("derived", mode="before")
+    @classmethod
+    def _empty_derived(cls, v):
+        return {} if v is None else v  # 'derived:' with only comments under it
 
 
 class Row(BaseModel):
@@ -259,13 +264,21 @@ def _check_formulas(options: list[Option], lines: dict[str, int], meta: Meta,
         try:
             result = SimpleEval(names=stated, functions=FORMULA_FUNCTIONS).eval(formula)
         except Exception as exc:  # simpleeval raises several kinds; all mean: a bad formula
-            raise DataError(f"{where}: formule '{formula}' werkt niet ({type(exc).__name__}: {exc}); "
-                            f"gebruik getallen, + - * /, round, floor, ceil en de ids van de andere "
-                            f"rijen die het rapport geeft ({', '.join(stated)})") from None
+            if isinstance(exc, NameNotDefined):
+                why = f"onbekende naam '{exc.name}'"
+            elif isinstance(exc, FunctionNotDefined):
+                why = f"onbekende functie '{exc.func_name}'"
+            else:
+                why = "geen rekensom"
+            raise DataError(f"{where}: formule '{formula}' werkt niet ({why}); gebruik getallen, "
+                            f"+ - * /, round, floor, ceil en de ids van de andere rijen die het rapport "
+                            f"geeft ({', '.join(stated)})") from None
         if not isinstance(result, (int, float)) or option.value is None \
                 or not math.isclose(result, option.value, abs_tol=1e-9):
-            raise DataError(f"{where}: formule '{formula}' geeft {result!r}, maar in de CSV staat "
-                            f"{option.value!r} (regel {lines[option.id]})")
+            shown = f"{result:g}" if isinstance(result, (int, float)) else f"'{result}' (geen getal)"
+            raise DataError(f"{where}: formule '{formula}' geeft {shown}, maar in de CSV staat "
+                            f"'{option.value if option.value is None else format(option.value, 'g')}' "
+                            f"(regel {lines[option.id]})")
         checked.append(replace(option, formula=formula))
     return checked
 
