@@ -119,7 +119,7 @@ def derived_dir(tmp_path: Path, csv_old: str, csv_new: str, meta_old: str | None
     return csv
 
 
-WIJK = "daarvan afgeleid.,true"
+WIJK = "2/3 van 100, afgerond.\",true"
 
 
 def test_derived_row_without_formula(tmp_path):
@@ -136,7 +136,7 @@ def test_formula_that_does_not_give_the_value(tmp_path):
 
 
 def test_formula_for_a_row_that_is_not_derived(tmp_path):
-    path = derived_dir(tmp_path, WIJK, "daarvan afgeleid.,")
+    path = derived_dir(tmp_path, WIJK, "2/3 van 100, afgerond.\",")
     message = error_of(path)
     assert f"{path}, regel 2, kolom 'derived'" in message and "niet als afgeleid" in message
 
