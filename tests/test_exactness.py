@@ -544,3 +544,32 @@ def test_no_hedge_of_our_own_before_a_figure_macro():
              for path in sorted(DOCS.rglob("*.md")) for text in [path.read_text(encoding="utf-8")]
              for m in MACRO_WITH_HEDGE.finditer(text)]
     assert not found, "\n".join(found)
+
+
+# --- 9. Lists stay lists -----------------------------------------------------------
+
+# A list item that holds a nested list and a paragraph needs a blank line before
+# the next item; without it Markdown glues that item onto the paragraph, and the
+# reader sees "... gebruikt. - De site haalt ..." (toegankelijkheid, issue 21).
+# ('* ' is left out: the beroepen note starts with the asterisk of "Jeugdzorgwerkers*".)
+LEAKED_BULLET = re.compile(r"(?m)^[ \t]*[-+][ \t]+\S")
+
+
+def leaked_bullets(page_html: str) -> list[str]:
+    found = []
+    for m in re.finditer(r"(?s)<(p|li)\b[^>]*>(.*?)</\1>", page_html):
+        inner = re.sub(r"(?s)<(ul|ol)\b.*?</\1>", "", m.group(2))  # a nested list is fine
+        found += [line.strip() for line in inner.splitlines() if LEAKED_BULLET.match(line)]
+    return found
+
+
+def test_leaked_bullet_rule():
+    assert leaked_bullets("<li><p>Tekst.\n- <strong>De site</strong> haalt niets op.</p></li>")
+    assert not leaked_bullets("<li><p>Tekst.</p><ul>\n<li>een</li>\n</ul></li>")
+    assert not leaked_bullets("<p>Kinderen - en ouders - doen mee.</p>")
+
+
+def test_no_list_item_is_glued_onto_a_paragraph(built_site):
+    found = [f"{p.relative_to(built_site)}: {line}" for p in sorted(built_site.rglob("index.html"))
+             for line in leaked_bullets(p.read_text(encoding="utf-8"))]
+    assert not found, "een opsommingsteken in lopende tekst (lege regel vergeten?):\n" + "\n".join(found)

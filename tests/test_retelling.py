@@ -3,8 +3,9 @@
 ``scripts/retelling_check.py`` runs the team's ``overlap.py --near`` on every
 text the site shows (pages, front matter, data sidecars and CSV notes,
 tooltips) and compares what it flags with ``tests/near_copy_allowlist.yml``.
-The tool and the report are in ``../shared``, which CI lays beside the clone:
-without them these tests fail and say why, rather than skip unseen.
+The tool and the report are in ``../shared`` beside the clone, not in the
+repository: without them these tests are skipped and say why (``pytest -ra``
+lists the reason), and with ``KINDERWERK_SHARED`` set they fail instead.
 
 The tests that add a near-copy do so in a copy of the project, on a made-up
 page or note, so they do not depend on the pages that happen to be in docs/.
@@ -25,16 +26,6 @@ NEAR_COPY = "Meer dan 90 procent van de deelnemers zegt samen te werken met basi
 VERBATIM = ("Loes Groot Lipman is senior kinderwerker bij Raster Welzijn in Deventer. De afgelopen "
             "jaren heeft Raster hard gewerkt om de positie van het kinderwerk in die stad verder "
             "te verstevigen.")
-
-
-@pytest.fixture(scope="module")
-def shared() -> Path:
-    try:
-        rc.report_path()
-        rc.shared_file("tools", "overlap.py")
-    except rc.SharedMissing as exc:
-        pytest.fail(str(exc))
-    return rc.shared_dir()
 
 
 @pytest.fixture
@@ -122,7 +113,7 @@ def test_without_shared_the_check_says_what_is_missing(monkeypatch, tmp_path):
     with pytest.raises(rc.SharedMissing) as info:
         rc.problems()
     message = str(info.value)
-    assert str(tmp_path) in message and "KINDERWERK_SHARED" in message and "CI" in message
+    assert str(tmp_path) in message and "KINDERWERK_SHARED" in message and "repository" in message
 
 
 def test_site_texts_cover_what_pages_do_not_hold():
@@ -134,3 +125,11 @@ def test_site_texts_cover_what_pages_do_not_hold():
     tooltips = (rc.ROOT / "includes" / "begrippen.md").read_text(encoding="utf-8").splitlines()
     assert all(line.split("]:", 1)[1].strip() in texts["includes/begrippen.md"]
                for line in tooltips if line.strip())
+
+
+def test_setting_kinderwerk_shared_turns_a_skip_into_a_failure(monkeypatch):
+    """Unset (a bare clone): the report's tests are skipped; set: they must run."""
+    monkeypatch.delenv("KINDERWERK_SHARED", raising=False)
+    assert not rc.shared_required()
+    monkeypatch.setenv("KINDERWERK_SHARED", "/ergens/anders")
+    assert rc.shared_required() and rc.shared_dir() == Path("/ergens/anders")
