@@ -225,6 +225,14 @@ def test_estimates_and_derived_figures_are_marked(datasets):
     assert "afgeleid" not in other
 
 
+def test_a_derived_bar_behind_the_reports_words_says_which_number_is_ours(datasets):
+    """'ca. twee derde' is the report's; the 67 the bar is drawn at is ours. The
+    cell may not suggest that 'twee derde' itself is missing from the report."""
+    table = table_html(datasets["werkzaamheden"], "t", "m")
+    cell = re.search(r"<tr><th scope=\"row\">Activiteiten in de wijk.*?</td>", table).group(0)
+    assert "ca. twee derde" in cell and "(staaf op 67%: afgeleid, niet in het rapport)" in cell
+
+
 # --- 5. The report's seven examples --------------------------------------------------
 
 def test_there_are_seven_report_examples():

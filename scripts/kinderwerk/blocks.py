@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from .datasets import Dataset
-from .dutch import PRECISION_NL, Precision, sentence_case
+from .dutch import PRECISION_NL, Precision, in_label, sentence_case
 from .sanitize import plain_markdown
 
 UNIT_HEADER = {"percent": "Percentage", "count": "Aantal"}
@@ -24,7 +24,11 @@ def table_html(dataset: Dataset, table_id: str, described_by: str) -> str:
         # "> 90%" is spelled out for screen readers; "bijna" and "ca." already are words.
         symbol = o.precision in (Precision.MORE_THAN, Precision.LESS_THAN)
         precise = f' <span class="kw-precision">({PRECISION_NL[o.precision]})</span>' if symbol else ""
-        if o.derived:  # worked out by us from the report's words: say so in the cell
+        if o.derived and figure != in_label(o.value, o.precision, unit):
+            # The cell shows the report's words ('ca. twee derde'); only the bar's number is ours.
+            bar = in_label(o.value, Precision.EXACT, unit)
+            precise += f' <span class="kw-precision">(staaf op {escape(bar)}: afgeleid, niet in het rapport)</span>'
+        elif o.derived:  # worked out by us from the report's words: say so in the cell
             precise += ' <span class="kw-precision">(afgeleid, niet in het rapport)</span>'
         rows.append(
             "<tr>"
