@@ -46,7 +46,7 @@ RUN_LINE = re.compile(r"^(?P<file>\S+): (?P<length>\d+) words: (?P<words>.*)$")
 
 
 class SharedMissing(Exception):
-    """The report or the overlap tool is not where CI puts it."""
+    """The report or the overlap tool is not in ../shared (or KINDERWERK_SHARED)."""
 
 
 def shared_required() -> bool:
