@@ -37,7 +37,7 @@ PREFIX = ROOT / ".cache" / "lighthouse"
 BINARY = PREFIX / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 NAMES = {"performance": "Prestaties", "accessibility": "Toegankelijkheid",
-         "best-practices": "Best practices", "seo": "SEO"}
+         "best-practices": "Goede werkwijzen", "seo": "Vindbaarheid"}
 # Targets (issue 5): 100 for accessibility, best practices and SEO; performance
 # at least 95 on mobile.
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
@@ -138,8 +138,9 @@ def table(rows: list[dict], runs: int) -> str:
         lines.append(f"| {row['page']} | {form} | " + " | ".join(f"{row[c]:g}" for c in CATEGORIES) + " |")
     lines.append("")
     lines.append(f"Mediaan van {runs} metingen per pagina en apparaat, Lighthouse {LIGHTHOUSE_VERSION}, "
-                 f"Chromium, {dt.date.today().isoformat()}. Doelen: toegankelijkheid, best practices "
-                 f"en SEO 100; prestaties minstens 95 op mobiel.")
+                 f"Chromium, {dt.date.today().isoformat()}. Doelen: 100 voor toegankelijkheid, goede "
+                 f"werkwijzen (best practices) en vindbaarheid in zoekmachines (SEO); minstens 95 "
+                 f"voor prestaties op een telefoon.")
     return "\n".join(lines)
 
 

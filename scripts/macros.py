@@ -52,6 +52,11 @@ def define_env(env):
             depth -= 1  # a page like 'x.html' sits in its folder
         return "../" * depth
 
+    def same_question(data):
+        """The data set asking the same question (sidecar's same_question_as), if any."""
+        other = data.meta.same_question_as
+        return registry.dataset(other) if other else None
+
     def download(dataset_id: str, ext: str) -> str:
         return f"{site_root()}{DOWNLOADS}/{dataset_id}.{ext}"
 
@@ -64,12 +69,14 @@ def define_env(env):
         return chart_block(data, registry.charts[dataset_id].svg,
                            download(dataset_id, "csv"), download(dataset_id, "svg"), level,
                            png_href=download(dataset_id, "png"),
-                           cite_html=registry.citation_html(dataset_id))
+                           cite_html=registry.citation_html(dataset_id),
+                           same_question=same_question(data))
 
     @env.macro
     def details(dataset_id: str) -> str:
         """Table, question, base, source and CSV download, without a chart."""
-        return details_block(get(dataset_id), download(dataset_id, "csv"))
+        data = get(dataset_id)
+        return details_block(data, download(dataset_id, "csv"), same_question(data))
 
     @env.macro
     def pct(dataset_id: str, option_id: str) -> str:

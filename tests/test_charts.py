@@ -11,6 +11,7 @@ import pytest
 from kinderwerk.chart_cache import chart_for
 from kinderwerk.charts import render_svg
 from kinderwerk.datasets import load_all
+from kinderwerk.dutch import sentence_case
 from kinderwerk.palette import BACKGROUNDS, BAR, contrast
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,7 +29,7 @@ def test_root_has_role_title_and_desc(svgs, dataset):
     root = ET.fromstring(svgs[dataset.id])
     assert root.get("role") == "img"
     title, desc = root.find(f"{SVG}title"), root.find(f"{SVG}desc")
-    assert title is not None and title.text == dataset.finding()
+    assert title is not None and title.text == sentence_case(dataset.finding())  # as the heading
     assert desc is not None and desc.text.startswith("Staafdiagram van")
     assert root.get("aria-labelledby") == f"{title.get('id')} {desc.get('id')}"
     assert root.get("width") is None and root.get("viewBox")

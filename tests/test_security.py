@@ -411,7 +411,7 @@ def test_find_unsafe_paths(tmp_path):
     assert found == [Path("binnen.md"), Path("environ.png"), Path("geheim.png"), Path("map")]
 
 
-DATA_HEADER = "id,label,value,precision,wording,phrase,note\n"
+DATA_HEADER = "id,label,value,precision,wording,phrase,note,derived\n"
 
 
 def _dataset(tmp_path, csv: bytes, meta: bytes | None = None) -> Path:

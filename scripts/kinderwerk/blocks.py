@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from .datasets import Dataset
-from .dutch import PRECISION_NL, Precision, sentence_case
+from .dutch import PRECISION_NL, Precision, in_label, sentence_case
 from .sanitize import plain_markdown
 
 UNIT_HEADER = {"percent": "Percentage", "count": "Aantal"}
@@ -24,7 +24,11 @@ def table_html(dataset: Dataset, table_id: str, described_by: str) -> str:
         # "> 90%" is spelled out for screen readers; "bijna" and "ca." already are words.
         symbol = o.precision in (Precision.MORE_THAN, Precision.LESS_THAN)
         precise = f' <span class="kw-precision">({PRECISION_NL[o.precision]})</span>' if symbol else ""
-        if o.derived:  # worked out by us from the report's words: say so in the cell
+        if o.derived and figure != in_label(o.value, o.precision, unit):
+            # The cell shows the report's words ('ca. twee derde'); only the bar's number is ours.
+            bar = in_label(o.value, Precision.EXACT, unit)
+            precise += f' <span class="kw-precision">(staaf op {escape(bar)}: afgeleid, niet in het rapport)</span>'
+        elif o.derived:  # worked out by us from the report's words: say so in the cell
             precise += ' <span class="kw-precision">(afgeleid, niet in het rapport)</span>'
         rows.append(
             "<tr>"
@@ -46,7 +50,10 @@ def table_html(dataset: Dataset, table_id: str, described_by: str) -> str:
 
 
 def meta_html(dataset: Dataset, meta_id: str, csv_href: str, svg_href: str | None,
-              png_href: str | None = None, cite_html: str | None = None) -> str:
+              png_href: str | None = None, cite_html: str | None = None,
+              same_question: Dataset | None = None) -> str:
+    """The chart box. ``same_question`` is the data set named by the sidecar's
+    ``same_question_as``: a single figure borrows its evidence for several answers."""
     m = dataset.meta
     question_kind = "vraag zoals gesteld" if m.question_verbatim else "vraag in onze woorden"
     items = [f"<dt>Vraag</dt><dd>{escape(m.question)} <span class=\"kw-muted\">({question_kind})</span></dd>"]
@@ -55,6 +62,11 @@ def meta_html(dataset: Dataset, meta_id: str, csv_href: str, svg_href: str | Non
     if m.multiple_answers and m.multiple_answers_in_report:
         items.append("<dt>Antwoorden</dt><dd><strong>Meerdere antwoorden mogelijk</strong>: "
                      "dat staat in het rapport. De percentages tellen daarom niet op tot 100%.</dd>")
+    elif m.multiple_answers and same_question is not None:
+        items.append("<dt>Antwoorden</dt><dd><strong>Waarschijnlijk meerdere antwoorden mogelijk</strong>: "
+                     f"dit is dezelfde vraag als bij <em>{escape(same_question.meta.title)}</em>. "
+                     "Daar tellen de percentages samen op tot meer dan 100%. "
+                     "Het rapport zegt niet of meer antwoorden mochten.</dd>")
     elif m.multiple_answers:
         items.append("<dt>Antwoorden</dt><dd><strong>Waarschijnlijk meerdere antwoorden mogelijk</strong>: "
                      "de percentages tellen samen op tot meer dan 100%. "
@@ -77,7 +89,7 @@ def meta_html(dataset: Dataset, meta_id: str, csv_href: str, svg_href: str | Non
 
 def chart_block(dataset: Dataset, svg: str, csv_href: str, svg_href: str,
                 heading_level: int = 3, *, png_href: str | None = None,
-                cite_html: str | None = None) -> str:
+                cite_html: str | None = None, same_question: Dataset | None = None) -> str:
     """Markdown: a heading with the key finding, then the figure as HTML."""
     base = f"grafiek-{dataset.id}"
     name = f"kw-tabs-{dataset.id}"
@@ -96,14 +108,14 @@ def chart_block(dataset: Dataset, svg: str, csv_href: str, svg_href: str,
         f'<p class="kw-muted">Dezelfde cijfers staan in de tab Tabel.</p></div>'
         f'<div class="tabbed-block">{table_html(dataset, table_id, meta_id)}</div>'
         "</div></div>"
-        f"{meta_html(dataset, meta_id, csv_href, svg_href, png_href, cite_html)}"
+        f"{meta_html(dataset, meta_id, csv_href, svg_href, png_href, cite_html, same_question)}"
         "</figure>")
     # Blank lines around the HTML keep Markdown from wrapping it in a paragraph.
     return f"{heading}\n\n{html}\n"
 
 
-def details_block(dataset: Dataset, csv_href: str) -> str:
+def details_block(dataset: Dataset, csv_href: str, same_question: Dataset | None = None) -> str:
     """For data sets without a chart (Cijfers page): table and metadata only."""
     meta_id = f"cijfers-{dataset.id}-toelichting"
     return (f'<div class="kw-chart">{table_html(dataset, f"cijfers-{dataset.id}-tabel", meta_id)}'
-            f"{meta_html(dataset, meta_id, csv_href, None)}</div>\n")
+            f"{meta_html(dataset, meta_id, csv_href, None, same_question=same_question)}</div>\n")

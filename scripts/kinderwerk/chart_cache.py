@@ -17,7 +17,7 @@ from .datasets import Dataset
 
 # Bumped whenever the drawing code in charts.py changes, so cached charts are
 # redrawn. Kept here so a warm build never imports matplotlib's pyplot.
-CHART_VERSION = "7"  # 6: PNG beside the SVG; 7: PNG with title and source
+CHART_VERSION = "8"  # 6: PNG beside the SVG; 7: PNG with title and source; 8: SVG title with a capital
 
 
 @dataclass

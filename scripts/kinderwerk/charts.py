@@ -143,7 +143,7 @@ def _make_accessible(svg: str, dataset: Dataset) -> str:
     svg = svg.replace(
         "<svg", f'<svg class="kw-svg" role="img" aria-labelledby="{title_id} {desc_id}"', 1)
     svg = re.sub(r"(<svg[^>]*>)", lambda m: (
-        f'{m.group(1)}<title id="{title_id}">{html.escape(dataset.finding())}</title>'
+        f'{m.group(1)}<title id="{title_id}">{html.escape(sentence_case(dataset.finding()))}</title>'
         f'<desc id="{desc_id}">{html.escape(dataset.meta.alt)}</desc>'), svg, count=1)
     svg = svg.replace("'DejaVu Sans'", FONT_STACK)
     # Matplotlib indents with spaces; collapsing them saves about a fifth.

@@ -6,7 +6,11 @@ Each data set is a pair of files:
   precision, wording, phrase, note`` and optionally ``derived`` ('true' when
   the figure is worked out from the report's words, not printed in it);
 * ``<id>.meta.yml``: the question as asked, the base, whether several answers
-  were allowed, unit, chapter, source and notes.
+  were allowed, unit, chapter, source and notes; under ``derived`` the formula
+  of every derived row (``onderwijs: zelfstandig_ondernemer``,
+  ``activiteiten_wijk: round(100 * 2 / 3)`` for 'twee derde'). A formula may use
+  numbers, + - * / and round/floor/ceil, and the ids of the data set's other,
+  not derived rows; it must give the row's value, or the build stops.
 
 A bad file raises :class:`DataError` naming the file, the line, the column and
 what was expected, so the build stops before anything is written.
@@ -15,11 +19,12 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
 import yaml
+from simpleeval import FunctionNotDefined, NameNotDefined, SimpleEval
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from .dutch import Precision, in_label, in_text
@@ -54,6 +59,16 @@ class Meta(BaseModel):
     notes: list[str] = []
     chart: bool = True       # False: figures for text only, no chart
     alt: str                 # alt text: what the chart shows and what it tells
+    # The formula of each row marked derived in the CSV: option id -> formula.
+    derived: dict[str, str] = {}
+    # The same survey question as another data set (its id): a single figure
+    # then takes that data set's answer to "several answers allowed?".
+    same_question_as: str | None = None
+
+    @field_validator("derived", mode="before")
+    @classmethod
+    def _empty_derived(cls, v):
+        return {} if v is None else v  # 'derived:' with only comments under it
 
 
 class Row(BaseModel):
@@ -86,6 +101,7 @@ class Option:
     phrase: str | None
     note: str | None
     derived: bool = False
+    formula: str | None = None  # how a derived value is worked out (sidecar's `derived`)
 
 
 @dataclass(frozen=True)
@@ -218,6 +234,55 @@ def _parse_row(record: dict, path: Path, line: int, unit: str) -> Option:
     return Option(**row.model_dump())
 
 
+FORMULA_FUNCTIONS = {"round": round, "floor": math.floor, "ceil": math.ceil}
+
+
+def _check_formulas(options: list[Option], lines: dict[str, int], meta: Meta,
+                    csv_path: Path, meta_path: Path) -> list[Option]:
+    """Attach each derived row's formula and check that it gives the row's value.
+    A formula reads only the rows the report states (not derived, with a value)."""
+    for option_id in meta.derived:
+        if option_id not in lines:
+            raise DataError(f"{meta_path}, veld 'derived.{option_id}': er is geen rij '{option_id}' "
+                            f"in {csv_path.name}")
+    stated = {o.id: o.value for o in options if not o.derived and o.value is not None}
+    checked = []
+    for option in options:
+        formula = meta.derived.get(option.id)
+        if not option.derived:
+            if formula is not None:
+                raise DataError(f"{_where(csv_path, lines[option.id], 'derived')}: het bestand met metadata "
+                                f"geeft een formule voor '{option.id}', maar deze rij staat niet als afgeleid "
+                                f"(zet 'true' in de kolom 'derived')")
+            checked.append(option)
+            continue
+        if formula is None:
+            raise DataError(f"{_where(csv_path, lines[option.id], 'derived')}: afgeleid getal zonder formule; "
+                            f"zet in {meta_path.name} onder 'derived:' hoe het is uitgerekend, "
+                            f"bijvoorbeeld '{option.id}: round(100 * 2 / 3)'")
+        where = f"{meta_path}, veld 'derived.{option.id}'"
+        try:
+            result = SimpleEval(names=stated, functions=FORMULA_FUNCTIONS).eval(formula)
+        except Exception as exc:  # simpleeval raises several kinds; all mean: a bad formula
+            if isinstance(exc, NameNotDefined):
+                why = f"onbekende naam '{exc.name}'"
+            elif isinstance(exc, FunctionNotDefined):
+                why = f"onbekende functie '{exc.func_name}'"
+            else:
+                why = "geen rekensom"
+            raise DataError(f"{where}: formule '{formula}' werkt niet ({why}); gebruik getallen, "
+                            f"+ - * /, round, floor, ceil en de ids van de andere rijen die het rapport "
+                            f"geeft ({', '.join(stated)})") from None
+        if not isinstance(result, (int, float)) or option.value is None \
+                or not math.isclose(result, option.value, abs_tol=1e-9):
+            shown = f"{result:g}" if isinstance(result, (int, float)) else f"'{result}' (geen getal)"
+            raise DataError(f"{where}: formule '{formula}' geeft {shown}, maar in de CSV staat "
+                            f"'{option.value if option.value is None else format(option.value, 'g')}' "
+                            f"(regel {lines[option.id]})")
+        checked.append(replace(option, formula=formula))
+    return checked
+
+
 def load_dataset(csv_path: Path) -> Dataset:
     """Load ``<id>.csv`` and its sidecar; raise DataError on the first fault."""
     csv_path = Path(csv_path)
@@ -230,6 +295,7 @@ def load_dataset(csv_path: Path) -> Dataset:
     meta = load_meta(meta_path)
     options: list[Option] = []
     seen: dict[str, int] = {}
+    lines: dict[str, int] = {}
     for line, record in _read_csv(csv_path):
         option = _parse_row(record, csv_path, line, meta.unit)
         for key, value in (("id", option.id), ("label", option.label)):
@@ -238,7 +304,9 @@ def load_dataset(csv_path: Path) -> Dataset:
                 raise DataError(f"{_where(csv_path, line, key)}: optie '{value}' staat er twee keer in "
                                 f"(ook op regel {seen[marker]})")
             seen[marker] = line
+        lines[option.id] = line
         options.append(option)
+    options = _check_formulas(options, lines, meta, csv_path, meta_path)
     dataset = Dataset(dataset_id, meta, tuple(options), csv_path, meta_path)
     try:
         dataset.finding()
@@ -260,4 +328,14 @@ def load_all(data_dir: Path) -> dict[str, Dataset]:
                             f"(verwacht {meta_path.name.removesuffix('.meta.yml')}.csv)")
     if not datasets:
         raise DataError(f"{data_dir}: geen data sets gevonden")
+    for dataset in datasets.values():
+        other_id = dataset.meta.same_question_as
+        if other_id is None:
+            continue
+        where = f"{dataset.meta_path}, veld 'same_question_as'"
+        if other_id not in datasets or other_id == dataset.id:
+            raise DataError(f"{where}: geen andere data set '{other_id}' (bekend: {', '.join(datasets)})")
+        if datasets[other_id].meta.multiple_answers != dataset.meta.multiple_answers:
+            raise DataError(f"{where}: dezelfde vraag als '{other_id}', maar 'multiple_answers' verschilt; "
+                            f"maak ze gelijk")
     return datasets
