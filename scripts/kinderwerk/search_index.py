@@ -52,11 +52,23 @@ TEMPLATE_WORDS = 3      # (a chart's title recurs too, on every page with the ch
 # the example's place and people, but its theme and partner labels recur on
 # many examples: a word there counts once, lightly.
 FACT = 0.5
-BM25_K1, BM25_B = 1.2, 0.5
+# BM25F (Robertson & Zaragoza 2009): per section, the weighted field counts
+# are summed first (body length-normalised), then saturated once, so a word
+# repeated all over one page cannot outweigh a word in another page's title.
+# K1 is high for BM25 because the title weight is: a title match still
+# counts about four times a single mention in the text.
+BM25_K1, BM25_B = 4.0, 0.6
+# A posting whose word is in the section's title or a heading inside it is
+# marked (the worker uses this to see a query is about a reference page).
 SCORE_STEP = 10         # score * 10, rounded, stored as two base-36 digits (0..1295)
 SNIPPET_CHARS = 1500    # text kept per section for the result snippets
 SHARD_BYTES = 24_000    # target size of one postings shard, uncompressed
 MIN_PART = 4            # shortest compound part (zorg, werk, wijk)
+MAX_COMPOUND = 40       # longer words are not split (bounded cost; the worker has the same cap)
+MAX_PARTS = 4           # at most this many parts
+# What kind of page: the worker ranks reference and overview pages lower
+# unless the query is about them (a query word in their title or a heading).
+NORMAL, REFERENCE, OVERVIEW = 0, 1, 2
 
 _stemmer = snowballstemmer.stemmer("dutch")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -221,14 +233,58 @@ class Page:
     title: str
     sections: list[Section]
     boost: float = 1.0
+    kind: int = NORMAL
+    figure: bool = False        # the page shows a chart (figure questions lead here)
+
+
+def split_compound(word: str, known) -> list[str]:
+    """The compound splitter of the index and (ported line for line to
+    zoeken-nl.js, splitWord) of the worker: ``word`` as two to MAX_PARTS
+    parts for which ``known(part)`` is true, the longest first part first,
+    or [] when there is none.
+
+    Bounded: words longer than MAX_COMPOUND are not split, and the split of
+    each tail is worked out once (memo), so a word costs at most
+    MAX_COMPOUND**2 look-ups and the whole vocabulary costs linear time."""
+    if len(word) < 2 * MIN_PART or len(word) > MAX_COMPOUND or not word.isalpha():
+        return []
+    memo: dict[str, list[str] | None] = {}
+
+    def split(rest: str, whole_allowed: bool) -> list[str] | None:
+        if whole_allowed and known(rest):
+            return [rest]
+        key = rest if whole_allowed else "!" + rest
+        if key in memo:
+            return memo[key]
+        best = None
+        for i in range(len(rest) - MIN_PART, MIN_PART - 1, -1):
+            head, tail = rest[:i], rest[i:]
+            for link in ("s", "en", "e", ""):
+                if link and not head.endswith(link):
+                    continue
+                core = head[:len(head) - len(link)] if link else head
+                if len(core) < MIN_PART or not known(core):
+                    continue
+                tail_parts = split(tail, True)
+                if tail_parts and (best is None or len(tail_parts) + 1 < len(best)):
+                    best = [core] + tail_parts
+            if best:
+                break
+        memo[key] = best
+        return best
+
+    parts = split(word, False)
+    return parts if parts and len(parts) <= MAX_PARTS else []
 
 
 class IndexBuilder:
-    def __init__(self):
+    def __init__(self, synonyms: dict[str, list[str]] | None = None):
         self.pages: list[Page] = []
+        self.synonyms = synonyms or {}   # folded word or phrase -> words it also searches
 
-    def add_page(self, url: str, title: str, html: str, boost: float = 1.0) -> None:
-        self.pages.append(Page(url, title, sections_of(html, title), boost))
+    def add_page(self, url: str, title: str, html: str, boost: float = 1.0, kind: int = NORMAL) -> None:
+        self.pages.append(Page(url, title, sections_of(html, title), boost, kind,
+                               'class="kw-chart"' in html))
 
     # -- scoring ----------------------------------------------------------
     def _postings(self) -> tuple[dict[str, dict[int, float]], int]:
@@ -256,58 +312,38 @@ class IndexBuilder:
                 # Material's boost (2 for examples) would drown the chapters: damped.
                 section_words.append((math.sqrt(page.boost), title, weight, headings, facts, body))
         lengths = [len(b) for *_, b in section_words]
-        average = (sum(lengths) / len(lengths)) if lengths else 1.0
+        average = max((sum(lengths) / len(lengths)) if lengths else 1.0, 1.0)
         postings: dict[str, dict[int, float]] = {}
+        self.about: set[tuple[str, int]] = set()   # (word, section) in a title or heading
         for sid, (boost, title, title_weight, headings, facts, body) in enumerate(section_words):
-            counts: dict[str, int] = {}
+            norm = 1 - BM25_B + BM25_B * len(body) / average
+            weighted: dict[str, float] = {}
             for w in body:
-                counts[w] = counts.get(w, 0) + 1
-            norm = BM25_K1 * (1 - BM25_B + BM25_B * len(body) / max(average, 1.0))
-            scores: dict[str, float] = {}
-            for w, tf in counts.items():
-                scores[w] = tf * (BM25_K1 + 1) / (tf + norm)
+                weighted[w] = weighted.get(w, 0.0) + 1 / norm
             for w in set(facts):
-                scores[w] = scores.get(w, 0.0) + FACT
+                weighted[w] = weighted.get(w, 0.0) + FACT
             for w in set(headings):
-                scores[w] = scores.get(w, 0.0) + HEADING
+                weighted[w] = weighted.get(w, 0.0) + HEADING
+                self.about.add((w, sid))
             for w in set(title):
-                scores[w] = scores.get(w, 0.0) + title_weight
-            for w, score in scores.items():
-                postings.setdefault(w, {})[sid] = score * boost
+                weighted[w] = weighted.get(w, 0.0) + title_weight
+                if title_weight > TEMPLATE_HEADING:
+                    self.about.add((w, sid))
+            for w, tf in weighted.items():
+                postings.setdefault(w, {})[sid] = tf * (BM25_K1 + 1) / (tf + BM25_K1) * boost
         return postings, len(section_words)
 
     # -- compounds ----------------------------------------------------------
     @staticmethod
-    def compound_parts(word: str, vocabulary: set[str], stems: set[str]) -> list[str]:
-        """Split ``word`` into two or more words that occur on the site on
-        their own (a linking s or e between them is allowed):
-        'jeugdzorg' -> ['jeugd', 'zorg'], 'samenwerkingspartners' ->
-        ['samenwerking', 'partners']. [] when it is no such compound."""
-        known = vocabulary | stems
-
-        def split(rest: str, depth: int) -> list[str] | None:
-            if rest in known and depth > 0:
-                return [rest]
-            if depth > 3:
-                return None
-            best = None
-            for i in range(len(rest) - MIN_PART, MIN_PART - 1, -1):
-                head, tail = rest[:i], rest[i:]
-                for link in ("s", "en", "e", ""):
-                    if link and not head.endswith(link):
-                        continue
-                    core = head[:len(head) - len(link)] if link else head
-                    if len(core) < MIN_PART or core not in known:
-                        continue
-                    tail_parts = split(tail, depth + 1)
-                    if tail_parts and (best is None or len(tail_parts) + 1 < len(best)):
-                        best = [core] + tail_parts
-                if best:
-                    return best
-            return best
-        if len(word) < 2 * MIN_PART or not word.isalpha():
-            return []
-        return split(word, 0) or []
+    def compound_parts(word: str, vocabulary: set[str], stems: set[str] | None = None) -> list[str]:
+        """Split ``word`` into two to four words that occur on the site on
+        their own (a linking s, e or en between them is allowed), the
+        longest first part first: 'jeugdzorg' -> ['jeugd', 'zorg'],
+        'samenwerkingspartners' -> ['samenwerking', 'partners']. [] when it
+        is no such compound. ``vocabulary`` may already hold the stems
+        (``stems`` None): the build passes one set for all words."""
+        known = vocabulary if stems is None else vocabulary | stems
+        return split_compound(word, known.__contains__)
 
     # -- output -------------------------------------------------------------
     def build(self) -> dict[str, bytes]:
@@ -325,7 +361,8 @@ class IndexBuilder:
             entries = sorted(postings[w].items())
             prev, tokens = 0, []
             for sid, score in entries:
-                tokens.append(f"{_b36(sid - prev)}{_b36(min(1295, max(1, round(score * SCORE_STEP)))):0>2}")
+                mark = "." if (w, sid) in self.about else ""
+                tokens.append(f"{_b36(sid - prev)}{_b36(min(1295, max(1, round(score * SCORE_STEP)))):0>2}{mark}")
                 prev = sid
             line = ",".join(tokens)
             if lines and size + len(line) > SHARD_BYTES and stems_of[order[i - 1]] != stems_of[w]:
@@ -339,8 +376,9 @@ class IndexBuilder:
 
         originals = self._original_forms(vocabulary)
         parts = {}
+        known = vocabulary | stems
         for i, w in enumerate(order):
-            split = self.compound_parts(w, vocabulary, stems)
+            split = split_compound(w, known.__contains__)
             if split:
                 parts[i] = " ".join(stem(p) for p in split)
         dictionary = {
@@ -351,6 +389,7 @@ class IndexBuilder:
             "parts": parts,
             "original": {i: originals[w] for i, w in enumerate(order) if w in originals},
             "shards": shard_starts,
+            "synonyms": self._synonyms(vocabulary, stems),
         }
         files["woorden.json"] = _json(dictionary)
 
@@ -359,12 +398,25 @@ class IndexBuilder:
             first.append(count)
             count += len(page.sections)
         files["paginas.json"] = _json({"pages": [[p.url, p.title] for p in self.pages],
-                                       "first": first})
+                                       "first": first,
+                                       "kind": [p.kind for p in self.pages],
+                                       "figure": [i for i, p in enumerate(self.pages) if p.figure]})
         for pid, page in enumerate(self.pages):
             files[f"teksten/{pid}.json"] = _json({"s": [
                 [s.anchor, s.title if i else page.title, s.body[:SNIPPET_CHARS]]
                 for i, s in enumerate(page.sections)]})
         return files
+
+    def _synonyms(self, vocabulary: set[str], stems: set[str]) -> dict[str, list[str]]:
+        """The curated synonyms whose targets are on the site: folded word or
+        phrase -> the site's words it also searches (a word the site has
+        itself keeps its own matches; its synonyms come on top, ranked lower)."""
+        out = {}
+        for source, targets in sorted(self.synonyms.items()):
+            present = [t for t in targets if t != source and (t in vocabulary or stem(t) in stems)]
+            if present:
+                out[source] = present
+        return out
 
     def _original_forms(self, vocabulary: set[str]) -> dict[str, str]:
         """Folded word -> the form with accents as written, where they differ

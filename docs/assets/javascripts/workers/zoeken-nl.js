@@ -39,6 +39,18 @@ var WEIGHT = {exact: 1, stem: 0.85, part: 0.5, ownPart: 0.4, prefix: 0.4, prefix
 var TITLE_PHRASE = 5;          // every word typed in the page's title
 var LEAD = 1.5;                // every word in the page's opening section
 var SNIPPET = 220;
+var SYNONYM = 0.55;            // a word from the synonym list, below the word itself (data/zoeken/)
+var COMPOUND_PART = 0.8;       // a part of a compound typed that the site never writes as one word
+var COVERAGE_POWER = 3;        // pages with every query word (weighted by rarity) first
+var COVERAGE_MIN = 0.34;       // of the best page's coverage: pages with less are left out
+// Page kinds (search_index.py): reference pages (Begrippen, Bronnen, Cijfers ...)
+// and overview pages (home) mention every topic in passing: ranked lower
+// unless a query word is in their title or one of their headings.
+var PRIOR = {0: 1, 1: 0.3, 2: 0.55};
+var FIGURE = 2.5;              // a question for a number: pages that show the figures, with chart
+var FIGURE_WORDS = new Set(["hoeveel", "percentage", "procent", "aantal", "hoeveelheid", "welk", "deel"]);
+var MIN_PART = 4, MAX_COMPOUND = 40, MAX_PARTS = 4;   // as search_index.py
+var MAX_PHRASE = 3;            // words in a synonym-list entry (search_synonyms.MAX_WORDS)
 
 var STOP = new Set((
   "de en van ik te dat die in een hij het niet zijn is was op aan met als voor had er maar om hem " +
@@ -130,6 +142,7 @@ function load() {
     var d = both[0], p = both[1];
     var ix = {words: d.words, df: d.df, sections: d.sections, shardStarts: d.shards,
               original: d.original, pages: p.pages, first: p.first,
+              kind: p.kind || [], figure: new Set(p.figure || []), synonyms: d.synonyms || {},
               position: new Map(), byStem: new Map(), byPart: new Map(), stemOf: []};
     var stem = "";
     d.words.forEach(function (w, i) {
@@ -185,8 +198,10 @@ function postings(ix, lines, w) {
   var line = lines[w - ix.shardStarts[shardOf(ix, w)]] || "", out = [], sid = 0;
   if (!line) return out;
   line.split(",").forEach(function (token) {
+    var about = token.charAt(token.length - 1) === ".";   // in a title or heading of the section
+    if (about) token = token.slice(0, -1);
     sid += parseInt(token.slice(0, -2), 36);
-    out.push([sid, parseInt(token.slice(-2), 36) / 10]);
+    out.push([sid, parseInt(token.slice(-2), 36) / 10, about]);
   });
   return out;
 }
@@ -231,9 +246,39 @@ function stemOf(word) {
   return result.length >= 7 && /eert?$/.test(result) ? result.replace(/eert?$/, "er") : result;
 }
 
+/* The index's compound splitter (search_index.split_compound), line for
+   line: ``word`` as two to MAX_PARTS parts that ``known`` accepts, the
+   longest first part first, or []. Bounded: long words are not split and
+   the split of each tail is worked out once. */
+function splitWord(word, known) {
+  if (word.length < 2 * MIN_PART || word.length > MAX_COMPOUND || !/^\p{L}+$/u.test(word)) return [];
+  var memo = new Map();
+  function split(rest, wholeAllowed) {
+    if (wholeAllowed && known(rest)) return [rest];
+    var key = (wholeAllowed ? "" : "!") + rest;
+    if (memo.has(key)) return memo.get(key);
+    var best = null;
+    for (var i = rest.length - MIN_PART; i >= MIN_PART; i--) {
+      var head = rest.slice(0, i), tail = rest.slice(i);
+      ["s", "en", "e", ""].forEach(function (link) {
+        if (link && head.slice(-link.length) !== link) return;
+        var core = link ? head.slice(0, head.length - link.length) : head;
+        if (core.length < MIN_PART || !known(core)) return;
+        var tailParts = split(tail, true);
+        if (tailParts && (best === null || tailParts.length + 1 < best.length)) best = [core].concat(tailParts);
+      });
+      if (best) break;
+    }
+    memo.set(key, best);
+    return best;
+  }
+  var parts = split(word, false);
+  return parts && parts.length <= MAX_PARTS ? parts : [];
+}
+
 /* word number -> weight, for one query word. Prefixes: for the word being
    typed (the last), and for any word that matches nothing better. */
-function candidates(ix, term, last) {
+function candidates(ix, term, last, noFallback) {
   var found = new Map();
   function add(w, weight) {
     if (!found.has(w) || found.get(w) < weight) found.set(w, weight);
@@ -254,7 +299,7 @@ function candidates(ix, term, last) {
     var prefixWeight = strong ? WEIGHT.prefixAfterExact : WEIGHT.prefix;
     startsWith(ix, term).forEach(function (w) { add(w, prefixWeight); });
   }
-  if (!strong && term.length >= 4) {
+  if (!strong && !noFallback && term.length >= 4) {
     var compounds = 0;
     ix.words.forEach(function (word, w) {
       if (word.length > term.length && word.endsWith(term)) { add(w, WEIGHT.suffix); compounds++; }
@@ -292,91 +337,204 @@ function pageOf(ix, section) {
   return lo;
 }
 
-function search(query) {
+/* The query as terms: each term has one or more slots (a compound the
+   site never writes as one word has one slot per part), each slot a list
+   of candidates [word, weight, direct, synonym]. Figure words ("hoeveel",
+   "percentage") set the figure intent and are not searched themselves;
+   phrases and words of the synonym list add the site's words, lower. */
+function parseQuery(ix, query) {
   var all = words(query);
-  var terms = all.filter(function (w) { return !STOP.has(w); });
-  if (!terms.length) terms = all;
-  terms = terms.filter(function (t, i) { return terms.indexOf(t) === i; });
-  if (!terms.length) return Promise.resolve({items: []});
+  var figure = all.some(function (w) { return FIGURE_WORDS.has(w); });
+  var content = all.filter(function (w) { return !STOP.has(w); });
+  if (figure) {
+    var rest = content.filter(function (w) { return !FIGURE_WORDS.has(w); });
+    if (rest.length) content = rest;
+  }
+  if (!content.length) content = all;
+  content = content.filter(function (t, i) { return content.indexOf(t) === i; });
+  var terms = [];
+  // Phrases of the synonym list ("youth work", "naschoolse opvang").
+  var used = new Set();
+  for (var n = Math.min(MAX_PHRASE, all.length); n >= 2; n--) {
+    for (var i = 0; i + n <= all.length; i++) {
+      var phrase = all.slice(i, i + n).join(" ");
+      if (ix.synonyms[phrase]) {
+        terms.push({text: phrase, slots: [synonymCandidates(ix, ix.synonyms[phrase], [])], synonyms: ix.synonyms[phrase]});
+        all.slice(i, i + n).forEach(function (w) { used.add(w); });
+      }
+    }
+  }
+  content.filter(function (t) { return !used.has(t); }).forEach(function (t, k, list) {
+    var last = k === list.length - 1;
+    var syn = synonymsOf(ix, t);
+    var stem = stemOf(t);
+    var known = ix.position.has(t) || ix.byStem.has(stem) || ix.byPart.has(stem);
+    var parts = known ? [] : splitWord(t, function (x) { return ix.position.has(x) || ix.byStem.has(x); });
+    if (parts.length) {
+      terms.push({text: t, synonyms: syn, slots: parts.map(function (part, j) {
+        var own = candidates(ix, part, false, true).map(function (c) {
+          return [c[0], c[1] * COMPOUND_PART, false, false];
+        });
+        return j === 0 ? synonymCandidates(ix, syn, own) : own;
+      })});
+      return;
+    }
+    var own = candidates(ix, t, last, syn.length > 0).map(function (c) {
+      return [c[0], c[1], c[1] >= WEIGHT.stem, false];
+    });
+    terms.push({text: t, synonyms: syn, slots: [synonymCandidates(ix, syn, own)]});
+  });
+  terms.forEach(function (term) {
+    // How much the term counts for coverage: the rarity of its best word.
+    var sum = 0;
+    term.slots.forEach(function (slot) { if (slot.length) sum += idf(ix, ix.df[slot[0][0]]); });
+    term.idf = sum / term.slots.length;
+  });
+  return {all: all, terms: terms, figure: figure};
+}
+
+function synonymsOf(ix, term) {
+  if (ix.synonyms[term]) return ix.synonyms[term];
+  if (!ix.synonymByStem) {
+    ix.synonymByStem = new Map();
+    Object.keys(ix.synonyms).forEach(function (key) {
+      if (key.indexOf(" ") === -1 && !ix.synonymByStem.has(stemOf(key))) ix.synonymByStem.set(stemOf(key), key);
+    });
+  }
+  var key = ix.synonymByStem.get(stemOf(term));
+  return key ? ix.synonyms[key] : [];
+}
+
+/* ``own`` candidates plus those of the synonym words, weighted lower. */
+function synonymCandidates(ix, targets, own) {
+  var list = own.slice(), seen = new Set(own.map(function (c) { return c[0]; }));
+  targets.forEach(function (target) {
+    candidates(ix, target, false, true).forEach(function (c) {
+      if (seen.has(c[0]) || c[1] < WEIGHT.stem) return;
+      seen.add(c[0]);
+      list.push([c[0], c[1] * SYNONYM, true, true]);
+    });
+  });
+  return list.sort(function (a, b) { return b[1] - a[1] || ix.df[a[0]] - ix.df[b[0]]; }).slice(0, 2 * MAX_EXPANSIONS);
+}
+
+function search(query) {
+  if (!words(query).length) return Promise.resolve({items: []});
   return load().then(function (ix) {
-    var perTerm = terms.map(function (t, k) { return candidates(ix, t, k === terms.length - 1); });
+    var q = parseQuery(ix, query);
+    if (!q.terms.length) return {items: []};
     var needed = new Set();
-    perTerm.forEach(function (list) {
-      list.forEach(function (c) { needed.add(shardOf(ix, c[0])); });
+    q.terms.forEach(function (term) {
+      term.slots.forEach(function (slot) {
+        slot.forEach(function (c) { needed.add(shardOf(ix, c[0])); });
+      });
     });
     var numbers = Array.from(needed);
     return Promise.all(numbers.map(loadShard)).then(function (loaded) {
       var byShard = {};
       numbers.forEach(function (n, k) { byShard[n] = loaded[k]; });
-      return rank(ix, terms, perTerm, byShard, all);
+      return rank(ix, q, byShard);
     });
   });
 }
 
-function rank(ix, terms, perTerm, byShard, all) {
-  var sections = new Map();     // section -> {score, mask, words:Set}
+function rank(ix, q, byShard) {
+  var terms = q.terms, all = q.all;
+  var sections = new Map();     // section -> {score, cover: [per term 0..1], about}
   var matchedWords = terms.map(function () { return new Map(); });   // per term: word -> best section score
-  perTerm.forEach(function (list, t) {
-    var best = new Map();       // section -> [score, word]
-    // A word typed that is on the site keeps its own rarity for all its
-    // forms: "kinderen" must not weigh like the rare "kinderspel".
-    var own = ix.position.get(terms[t]);
-    var cap = own === undefined ? Infinity : idf(ix, ix.df[own]);
-    list.forEach(function (c) {
-      var w = c[0], weight = c[1], factor = weight * Math.min(cap, idf(ix, ix.df[w]));
-      postings(ix, byShard[shardOf(ix, w)], w).forEach(function (p) {
-        var s = p[1] * factor, old = best.get(p[0]);
-        if (!old || old[0] < s) best.set(p[0], [s, w]);
+  var viaSynonym = terms.map(function () { return new Set(); });
+  terms.forEach(function (term, t) {
+    var slotBest = term.slots.map(function (list) {
+      var best = new Map();     // section -> [score, word, about, synonym]
+      // A word typed that is on the site keeps its own rarity for all its
+      // forms: "kinderen" must not weigh like the rare "kinderspel".
+      var own = term.slots.length === 1 ? ix.position.get(term.text) : undefined;
+      var cap = own === undefined ? Infinity : idf(ix, ix.df[own]);
+      list.forEach(function (c) {
+        var w = c[0], factor = c[1] * Math.min(cap, idf(ix, ix.df[w]));
+        postings(ix, byShard[shardOf(ix, w)], w).forEach(function (p) {
+          var s = p[1] * factor, old = best.get(p[0]);
+          if (!old || old[0] < s) best.set(p[0], [s, w, p[2] && c[2], c[3]]);
+        });
       });
+      return best;
     });
-    best.forEach(function (value, sid) {
+    var union = new Set();
+    slotBest.forEach(function (best) { best.forEach(function (v, sid) { union.add(sid); }); });
+    union.forEach(function (sid) {
+      var score = 0, present = 0, about = false;
+      slotBest.forEach(function (best) {
+        var value = best.get(sid);
+        if (!value) return;
+        present++;
+        score += value[0];
+        about = about || value[2];
+        var m = matchedWords[t];
+        m.set(value[1], Math.max(m.get(value[1]) || 0, value[0]));
+        if (value[3]) viaSynonym[t].add(value[1]);
+      });
+      // The parts of a compound count fully only together in one section.
+      var fraction = present / term.slots.length;
       var entry = sections.get(sid);
-      if (!entry) sections.set(sid, entry = {score: 0, mask: 0, words: new Set()});
-      entry.score += value[0];
-      entry.mask |= 1 << t;
-      entry.words.add(value[1]);
-      var m = matchedWords[t];
-      m.set(value[1], Math.max(m.get(value[1]) || 0, value[0]));
+      if (!entry) sections.set(sid, entry = {score: 0, cover: terms.map(function () { return 0; }), about: false});
+      entry.score += score / term.slots.length * fraction;
+      entry.cover[t] = Math.max(entry.cover[t], fraction);
+      entry.about = entry.about || about;
     });
   });
+  var totalIdf = terms.reduce(function (sum, term) { return sum + term.idf; }, 0) || 1;
   var pages = new Map();
   sections.forEach(function (entry, sid) {
     var p = pageOf(ix, sid);
     var page = pages.get(p);
-    if (!page) pages.set(p, page = {page: p, best: 0, rest: 0, mask: 0, sections: []});
-    page.mask |= entry.mask;
+    if (!page) pages.set(p, page = {page: p, best: 0, rest: 0, cover: terms.map(function () { return 0; }),
+                                    about: false, sections: []});
+    entry.cover.forEach(function (c, t) { page.cover[t] = Math.max(page.cover[t], c); });
+    page.about = page.about || entry.about;
     page.sections.push([sid, entry]);
   });
-  var bits = function (n) { var c = 0; for (; n; n &= n - 1) c++; return c; };
+  var complete = function (cover) { return cover.every(function (c) { return c === 1; }); };
   var list = Array.from(pages.values());
   list.forEach(function (page) {
     page.sections.sort(function (a, b) { return b[1].score - a[1].score; });
     // The page's best section counts; a section with every word counts double.
     page.sections.forEach(function (s, k) {
-      var full = bits(s[1].mask) === terms.length && terms.length > 1 ? 2 : 1;
+      var full = terms.length > 1 && complete(s[1].cover) ? 2 : 1;
       if (k === 0) page.best = s[1].score * full;
       else page.rest += s[1].score * full;
     });
     page.score = page.best + 0.5 * Math.min(page.rest, page.best);
-    page.covered = bits(page.mask);
     // Every word in the page's opening (title and first lines): the page is about it.
     page.sections.forEach(function (s) {
-      if (s[0] === ix.first[page.page] && bits(s[1].mask) === terms.length) page.score *= LEAD;
+      if (s[0] === ix.first[page.page] && complete(s[1].cover)) page.score *= LEAD;
     });
     // A title that holds every word typed, stop words too ("wat is kinderwerk").
     if (all.length > 1) {
       var titleWords = words(ix.pages[page.page][1]);
       if (all.every(function (w) { return titleWords.indexOf(w) !== -1; })) page.score *= TITLE_PHRASE;
     }
+    if (!page.about) page.score *= PRIOR[ix.kind[page.page] || 0];
+    if (q.figure && ix.figure.has(page.page)) page.score *= FIGURE;
+    // Coverage: the share of the query's words (weighted by rarity) on the page.
+    page.covered = terms.reduce(function (sum, term, t) { return sum + term.idf * page.cover[t]; }, 0) / totalIdf;
+    page.score *= Math.pow(page.covered, COVERAGE_POWER);
   });
   var most = list.reduce(function (m, p) { return Math.max(m, p.covered); }, 0);
-  list = list.filter(function (p) { return p.covered === most; })
+  list = list.filter(function (p) { return p.covered > 0 && p.covered >= COVERAGE_MIN * most; })
     .sort(function (a, b) { return b.score - a.score; })
     .slice(0, MAX_RESULTS);
-  return present(ix, terms, list, matchedWords, all);
+  // "ook gezocht op": the synonym-list words that found something.
+  var also = [];
+  viaSynonym.forEach(function (set) {
+    set.forEach(function (w) {
+      var shown = ix.original[w] || ix.words[w];
+      if (also.indexOf(shown) === -1) also.push(shown);
+    });
+  });
+  return present(ix, terms.map(function (term) { return term.text; }), list, matchedWords, all, also);
 }
 
-function present(ix, terms, list, matchedWords, all) {
+function present(ix, terms, list, matchedWords, all, also) {
   // Terms for Material: the word found for each query word (for highlighting
   // on the page that opens), or the query word itself as missing.
   var found = new Set();
@@ -429,6 +587,7 @@ function present(ix, terms, list, matchedWords, all) {
     });
     var result = {items: items};
     if (options.suggest) result.suggest = [];
+    if (also.length && items.length) result.note = "ook gezocht op: " + also.join(", ");
     return result;
   });
 }
