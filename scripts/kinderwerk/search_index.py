@@ -58,8 +58,10 @@ FACT = 0.5
 # K1 is high for BM25 because the title weight is: a title match still
 # counts about four times a single mention in the text.
 BM25_K1, BM25_B = 4.0, 0.6
-# A posting whose word is in the section's title or a heading inside it is
-# marked (the worker uses this to see a query is about a reference page).
+# A posting whose word is in the page's title ends in "!", one in a heading
+# (of the section or inside it) in "." (the worker uses this to see a query
+# is about a reference page).
+TITLE_MARK, HEADING_MARK = "!", "."
 SCORE_STEP = 10         # score * 10, rounded, stored as two base-36 digits (0..1295)
 SNIPPET_CHARS = 1500    # text kept per section for the result snippets
 SHARD_BYTES = 24_000    # target size of one postings shard, uncompressed
@@ -237,7 +239,7 @@ class Page:
     figure: bool = False        # the page shows a chart (figure questions lead here)
 
 
-def split_compound(word: str, known) -> list[str]:
+def split_compound(word: str, known, known_last=None) -> list[str]:
     """The compound splitter of the index and (ported line for line to
     zoeken-nl.js, splitWord) of the worker: ``word`` as two to MAX_PARTS
     parts for which ``known(part)`` is true, the longest first part first,
@@ -245,13 +247,16 @@ def split_compound(word: str, known) -> list[str]:
 
     Bounded: words longer than MAX_COMPOUND are not split, and the split of
     each tail is worked out once (memo), so a word costs at most
-    MAX_COMPOUND**2 look-ups and the whole vocabulary costs linear time."""
+    MAX_COMPOUND**2 look-ups and the whole vocabulary costs linear time.
+    ``known_last`` (default ``known``) judges the last part, which the
+    worker also accepts by its stem (opvoedingsondersteuning: ondersteun-)."""
+    known_last = known_last or known
     if len(word) < 2 * MIN_PART or len(word) > MAX_COMPOUND or not word.isalpha():
         return []
     memo: dict[str, list[str] | None] = {}
 
     def split(rest: str, whole_allowed: bool) -> list[str] | None:
-        if whole_allowed and known(rest):
+        if whole_allowed and known_last(rest):
             return [rest]
         key = rest if whole_allowed else "!" + rest
         if key in memo:
@@ -293,10 +298,11 @@ class IndexBuilder:
         for page in self.pages:
             for heading in {fold(s.title) for s in page.sections[1:]}:
                 heading_pages[heading] = heading_pages.get(heading, 0) + 1
-        section_words = []
+        section_words, page_title = [], []
         for page in self.pages:
             for i, section in enumerate(page.sections):
                 title = search_words(page.title if i == 0 else section.title)
+                page_title.append(i == 0)
                 if i == 0:  # the page's H1 can differ from its nav title
                     title += [w for w in search_words(section.title) if w not in title]
                     weight = TITLE
@@ -314,7 +320,7 @@ class IndexBuilder:
         lengths = [len(b) for *_, b in section_words]
         average = max((sum(lengths) / len(lengths)) if lengths else 1.0, 1.0)
         postings: dict[str, dict[int, float]] = {}
-        self.about: set[tuple[str, int]] = set()   # (word, section) in a title or heading
+        self.about: dict[tuple[str, int], str] = {}   # (word, section) -> mark
         for sid, (boost, title, title_weight, headings, facts, body) in enumerate(section_words):
             norm = 1 - BM25_B + BM25_B * len(body) / average
             weighted: dict[str, float] = {}
@@ -324,11 +330,11 @@ class IndexBuilder:
                 weighted[w] = weighted.get(w, 0.0) + FACT
             for w in set(headings):
                 weighted[w] = weighted.get(w, 0.0) + HEADING
-                self.about.add((w, sid))
+                self.about.setdefault((w, sid), HEADING_MARK)
             for w in set(title):
                 weighted[w] = weighted.get(w, 0.0) + title_weight
-                if title_weight > TEMPLATE_HEADING:
-                    self.about.add((w, sid))
+                if title_weight != TEMPLATE_HEADING:
+                    self.about[(w, sid)] = TITLE_MARK if page_title[sid] else HEADING_MARK
             for w, tf in weighted.items():
                 postings.setdefault(w, {})[sid] = tf * (BM25_K1 + 1) / (tf + BM25_K1) * boost
         return postings, len(section_words)
@@ -361,7 +367,7 @@ class IndexBuilder:
             entries = sorted(postings[w].items())
             prev, tokens = 0, []
             for sid, score in entries:
-                mark = "." if (w, sid) in self.about else ""
+                mark = self.about.get((w, sid), "")
                 tokens.append(f"{_b36(sid - prev)}{_b36(min(1295, max(1, round(score * SCORE_STEP)))):0>2}{mark}")
                 prev = sid
             line = ",".join(tokens)

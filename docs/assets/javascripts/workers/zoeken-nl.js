@@ -41,6 +41,8 @@ var LEAD = 1.5;                // every word in the page's opening section
 var SNIPPET = 220;
 var SYNONYM = 0.55;            // a word from the synonym list, below the word itself (data/zoeken/)
 var COMPOUND_PART = 0.8;       // a part of a compound typed that the site never writes as one word
+var PROXIMITY = 0.5;           // the best section with every query word, on top
+var REST = 0.2;                // the page's other matching sections, on top (at most this share)
 var COVERAGE_POWER = 3;        // pages with every query word (weighted by rarity) first
 var COVERAGE_MIN = 0.34;       // of the best page's coverage: pages with less are left out
 // Page kinds (search_index.py): reference pages (Begrippen, Bronnen, Cijfers ...)
@@ -48,6 +50,10 @@ var COVERAGE_MIN = 0.34;       // of the best page's coverage: pages with less a
 // unless a query word is in their title or one of their headings.
 var PRIOR = {0: 1, 1: 0.3, 2: 0.55};
 var FIGURE = 2.5;              // a question for a number: pages that show the figures, with chart
+// Auxiliary and question words that Snowball's stop list lacks: left out of
+// a query that has other words ("wat moeten gemeenten doen").
+var QUERY_STOP = new Set(["moeten", "mogen", "mag", "willen", "wilt", "zullen", "kun", "kunt", "gaat",
+                          "gaan", "welke", "waar", "wanneer", "waarom", "hoeveel"]);
 var FIGURE_WORDS = new Set(["hoeveel", "percentage", "procent", "aantal", "hoeveelheid", "welk", "deel"]);
 var MIN_PART = 4, MAX_COMPOUND = 40, MAX_PARTS = 4;   // as search_index.py
 var MAX_PHRASE = 3;            // words in a synonym-list entry (search_synonyms.MAX_WORDS)
@@ -198,7 +204,8 @@ function postings(ix, lines, w) {
   var line = lines[w - ix.shardStarts[shardOf(ix, w)]] || "", out = [], sid = 0;
   if (!line) return out;
   line.split(",").forEach(function (token) {
-    var about = token.charAt(token.length - 1) === ".";   // in a title or heading of the section
+    // "!": the word is in the page's title; ".": in a heading (search_index.py).
+    var mark = token.charAt(token.length - 1), about = mark === "!" ? 2 : mark === "." ? 1 : 0;
     if (about) token = token.slice(0, -1);
     sid += parseInt(token.slice(0, -2), 36);
     out.push([sid, parseInt(token.slice(-2), 36) / 10, about]);
@@ -247,14 +254,14 @@ function stemOf(word) {
 }
 
 /* The index's compound splitter (search_index.split_compound), line for
-   line: ``word`` as two to MAX_PARTS parts that ``known`` accepts, the
-   longest first part first, or []. Bounded: long words are not split and
+   line: ``word`` as two to MAX_PARTS parts that ``known`` accepts
+   (``knownLast`` the last part), the longest first part first, or []. Bounded: long words are not split and
    the split of each tail is worked out once. */
-function splitWord(word, known) {
+function splitWord(word, known, knownLast) {
   if (word.length < 2 * MIN_PART || word.length > MAX_COMPOUND || !/^\p{L}+$/u.test(word)) return [];
   var memo = new Map();
   function split(rest, wholeAllowed) {
-    if (wholeAllowed && known(rest)) return [rest];
+    if (wholeAllowed && knownLast(rest)) return [rest];
     var key = (wholeAllowed ? "" : "!") + rest;
     if (memo.has(key)) return memo.get(key);
     var best = null;
@@ -346,10 +353,8 @@ function parseQuery(ix, query) {
   var all = words(query);
   var figure = all.some(function (w) { return FIGURE_WORDS.has(w); });
   var content = all.filter(function (w) { return !STOP.has(w); });
-  if (figure) {
-    var rest = content.filter(function (w) { return !FIGURE_WORDS.has(w); });
-    if (rest.length) content = rest;
-  }
+  var rest = content.filter(function (w) { return !QUERY_STOP.has(w) && !(figure && FIGURE_WORDS.has(w)); });
+  if (rest.length) content = rest;
   if (!content.length) content = all;
   content = content.filter(function (t, i) { return content.indexOf(t) === i; });
   var terms = [];
@@ -369,7 +374,8 @@ function parseQuery(ix, query) {
     var syn = synonymsOf(ix, t);
     var stem = stemOf(t);
     var known = ix.position.has(t) || ix.byStem.has(stem) || ix.byPart.has(stem);
-    var parts = known ? [] : splitWord(t, function (x) { return ix.position.has(x) || ix.byStem.has(x); });
+    var isKnown = function (x) { return ix.position.has(x) || ix.byStem.has(x); };
+    var parts = known ? [] : splitWord(t, isKnown, function (x) { return isKnown(x) || ix.byStem.has(stemOf(x)); });
     if (parts.length) {
       terms.push({text: t, synonyms: syn, slots: parts.map(function (part, j) {
         var own = candidates(ix, part, false, true).map(function (c) {
@@ -454,7 +460,7 @@ function rank(ix, q, byShard) {
         var w = c[0], factor = c[1] * Math.min(cap, idf(ix, ix.df[w]));
         postings(ix, byShard[shardOf(ix, w)], w).forEach(function (p) {
           var s = p[1] * factor, old = best.get(p[0]);
-          if (!old || old[0] < s) best.set(p[0], [s, w, p[2] && c[2], c[3]]);
+          if (!old || old[0] < s) best.set(p[0], [s, w, c[2] ? p[2] : 0, c[3]]);
         });
       });
       return best;
@@ -462,13 +468,13 @@ function rank(ix, q, byShard) {
     var union = new Set();
     slotBest.forEach(function (best) { best.forEach(function (v, sid) { union.add(sid); }); });
     union.forEach(function (sid) {
-      var score = 0, present = 0, about = false;
+      var score = 0, present = 0, about = 0;
       slotBest.forEach(function (best) {
         var value = best.get(sid);
         if (!value) return;
         present++;
         score += value[0];
-        about = about || value[2];
+        about = Math.max(about, value[2]);
         var m = matchedWords[t];
         m.set(value[1], Math.max(m.get(value[1]) || 0, value[0]));
         if (value[3]) viaSynonym[t].add(value[1]);
@@ -476,10 +482,12 @@ function rank(ix, q, byShard) {
       // The parts of a compound count fully only together in one section.
       var fraction = present / term.slots.length;
       var entry = sections.get(sid);
-      if (!entry) sections.set(sid, entry = {score: 0, cover: terms.map(function () { return 0; }), about: false});
-      entry.score += score / term.slots.length * fraction;
+      if (!entry) sections.set(sid, entry = {score: 0, cover: terms.map(function () { return 0; }),
+                                             termScore: terms.map(function () { return 0; }), about: 0});
+      entry.termScore[t] = score / term.slots.length * fraction;
+      entry.score += entry.termScore[t];
       entry.cover[t] = Math.max(entry.cover[t], fraction);
-      entry.about = entry.about || about;
+      entry.about = Math.max(entry.about, about);
     });
   });
   var totalIdf = terms.reduce(function (sum, term) { return sum + term.idf; }, 0) || 1;
@@ -488,22 +496,29 @@ function rank(ix, q, byShard) {
     var p = pageOf(ix, sid);
     var page = pages.get(p);
     if (!page) pages.set(p, page = {page: p, best: 0, rest: 0, cover: terms.map(function () { return 0; }),
-                                    about: false, sections: []});
+                                    termScore: terms.map(function () { return 0; }), about: 0, sections: []});
     entry.cover.forEach(function (c, t) { page.cover[t] = Math.max(page.cover[t], c); });
-    page.about = page.about || entry.about;
+    entry.termScore.forEach(function (v, t) { page.termScore[t] = Math.max(page.termScore[t], v); });
+    page.about = Math.max(page.about, entry.about);
     page.sections.push([sid, entry]);
   });
   var complete = function (cover) { return cover.every(function (c) { return c === 1; }); };
   var list = Array.from(pages.values());
   list.forEach(function (page) {
     page.sections.sort(function (a, b) { return b[1].score - a[1].score; });
-    // The page's best section counts; a section with every word counts double.
-    page.sections.forEach(function (s, k) {
-      var full = terms.length > 1 && complete(s[1].cover) ? 2 : 1;
-      if (k === 0) page.best = s[1].score * full;
-      else page.rest += s[1].score * full;
-    });
-    page.score = page.best + 0.5 * Math.min(page.rest, page.best);
+    // The page as a whole: each word where the page has it most (its title,
+    // a heading or a section about it); plus, for words close together, the
+    // best section that has every word.
+    page.score = page.termScore.reduce(function (a, b) { return a + b; }, 0);
+    if (terms.length > 1) {
+      page.sections.forEach(function (s) {
+        if (complete(s[1].cover)) page.best = Math.max(page.best, s[1].score);
+      });
+      page.score += PROXIMITY * page.best;
+    }
+    // More sections about the words: a little more.
+    page.sections.slice(1).forEach(function (s) { page.rest += s[1].score; });
+    page.score += REST * Math.min(page.rest, page.score);
     // Every word in the page's opening (title and first lines): the page is about it.
     page.sections.forEach(function (s) {
       if (s[0] === ix.first[page.page] && complete(s[1].cover)) page.score *= LEAD;
@@ -513,7 +528,10 @@ function rank(ix, q, byShard) {
       var titleWords = words(ix.pages[page.page][1]);
       if (all.every(function (w) { return titleWords.indexOf(w) !== -1; })) page.score *= TITLE_PHRASE;
     }
-    if (!page.about) page.score *= PRIOR[ix.kind[page.page] || 0];
+    // A reference page: fully only with a query word in its title; half way
+    // with one in a heading (Colofon for "licentie", Cijfers for a data set).
+    var prior = PRIOR[ix.kind[page.page] || 0];
+    if (page.about < 2) page.score *= page.about === 1 ? Math.sqrt(prior) : prior;
     if (q.figure && ix.figure.has(page.page)) page.score *= FIGURE;
     // Coverage: the share of the query's words (weighted by rarity) on the page.
     page.covered = terms.reduce(function (sum, term, t) { return sum + term.idf * page.cover[t]; }, 0) / totalIdf;
