@@ -622,8 +622,22 @@ function next() {
     return {items: []};
   }).then(function (result) {
     busy = false;
-    if (pending === null) postMessage({type: RESULT, data: result});   // skip stale answers
+    if (pending === null) {   // skip stale answers
+      if (channel) channel.postMessage({type: "ook", query: query, text: result.note || ""});
+      postMessage({type: RESULT, data: result});
+    }
     next();
+  });
+}
+
+/* The page (zoeken-voorladen.js) asks for the index when the reader goes
+   to the search box; the answer's "ook gezocht op" line goes back the same way. */
+var channel = typeof BroadcastChannel === "undefined" ? null : new BroadcastChannel("kinderwerk-zoeken");
+var wanted = false;
+if (channel) {
+  channel.addEventListener("message", function (event) {
+    if (!event.data || event.data.type !== "laden") return;
+    if (config) load(); else wanted = true;   // before SETUP: the version is not known yet
   });
 }
 
@@ -633,6 +647,7 @@ addEventListener("message", function (event) {
     config = message.data.config || {};
     options = message.data.options || options;
     postMessage({type: READY});
+    if (wanted) load();
   } else if (message.type === QUERY) {
     pending = String(message.data || "");
     if (!pending.trim()) {
