@@ -63,8 +63,9 @@ BM25_K1, BM25_B = 4.0, 0.6
 # is about a reference page).
 TITLE_MARK, HEADING_MARK = "!", "."
 SCORE_STEP = 10         # score * 10, rounded, stored as two base-36 digits (0..1295)
-SNIPPET_CHARS = 1500    # text kept per section for the result snippets
-SHARD_BYTES = 24_000    # target size of one postings shard, uncompressed
+SNIPPET_CHARS = 800     # text kept per section for the result snippets
+SHARD_BYTES = 16_000    # target size of one postings shard, uncompressed
+VOCAB_SHARD_BYTES = 12_000  # target size of one vocabulary shard, uncompressed
 MIN_PART = 4            # shortest compound part (zorg, werk, wijk)
 MAX_COMPOUND = 40       # longer words are not split (bounded cost; the worker has the same cap)
 MAX_PARTS = 4           # at most this many parts
@@ -381,34 +382,61 @@ class IndexBuilder:
         files[f"postings/{shard}.txt"] = "\n".join(lines).encode()
 
         originals = self._original_forms(vocabulary)
-        parts = {}
+        df = [len(postings[w]) for w in order]
+        stem_list = [stems_of[w] for w in order]
+        parts: dict[int, list[str]] = {}
+        compounds: dict[str, list[int]] = {}      # part stem -> compounds that have it
         known = vocabulary | stems
         for i, w in enumerate(order):
             split = split_compound(w, known.__contains__)
             if split:
-                parts[i] = " ".join(stem(p) for p in split)
-        dictionary = {
+                parts[i] = [stem(part) for part in split]
+                for part in dict.fromkeys(parts[i]):
+                    compounds.setdefault(part, []).append(i)
+
+        # The vocabulary in shards, cut in the same (stem, word) order: a query
+        # word's stem names its shard, so a search loads one or two of them.
+        vocab_starts, vocab_first_stems, start, size = [0], [stem_list[0] if order else ""], 0, 0
+        for i in range(len(order) + 1):
+            if i == len(order) or (size > VOCAB_SHARD_BYTES and stem_list[i] != stem_list[i - 1]):
+                if i > start:
+                    k = len(vocab_starts) - 1
+                    local = range(start, i)
+                    shard_stems = set(stem_list[start:i])
+                    files[f"woorden/{k}.json"] = _json({
+                        "start": start,
+                        "words": order[start:i],
+                        "stems": [stem_list[j] if stem_list[j] != order[j] else "" for j in local],
+                        "df": df[start:i],
+                        "parts": {j - start: " ".join(parts[j]) for j in local if j in parts},
+                        "original": {j - start: originals[order[j]] for j in local if order[j] in originals},
+                        # compounds anywhere on the site that have a stem of this shard as a part
+                        "compounds": {part: [[order[c], c, df[c]] for c in compounds[part]]
+                                      for part in sorted(shard_stems) if part in compounds},
+                    })
+                if i < len(order):
+                    vocab_starts.append(i)
+                    vocab_first_stems.append(stem_list[i])
+                start, size = i, 0
+            if i < len(order):
+                size += len(order[i]) + len(stem_list[i]) + 8
+        first_page_stems = vocab_first_stems[:len(vocab_starts)]
+
+        # The head, loaded when a reader goes to the search box: small and
+        # about the size of the site's page count, not its vocabulary.
+        head = {
             "sections": n_sections,
-            "words": order,
-            "stems": [stems_of[w] if stems_of[w] != w else "" for w in order],
-            "df": [len(postings[w]) for w in order],
-            "parts": parts,
-            "original": {i: originals[w] for i, w in enumerate(order) if w in originals},
-            "shards": shard_starts,
+            "words": len(order),
+            "counts": ",".join(_b36(len(page.sections)) for page in self.pages),
+            "kind": {i: page.kind for i, page in enumerate(self.pages) if page.kind != NORMAL},
+            "figure": [i for i, page in enumerate(self.pages) if page.figure],
+            "vocab": first_page_stems,
+            "postings": shard_starts,
             "synonyms": self._synonyms(vocabulary, stems),
         }
-        files["woorden.json"] = _json(dictionary)
-
-        first, count = [], 0
-        for page in self.pages:
-            first.append(count)
-            count += len(page.sections)
-        files["paginas.json"] = _json({"pages": [[p.url, p.title] for p in self.pages],
-                                       "first": first,
-                                       "kind": [p.kind for p in self.pages],
-                                       "figure": [i for i, p in enumerate(self.pages) if p.figure]})
+        files["kop.json"] = _json(head)
         for pid, page in enumerate(self.pages):
-            files[f"teksten/{pid}.json"] = _json({"s": [
+            files[f"teksten/{pid}.json"] = _json({"u": page.url, "s": [
                 [s.anchor, s.title if i else page.title, s.body[:SNIPPET_CHARS]]
                 for i, s in enumerate(page.sections)]})
         return files
@@ -479,10 +507,11 @@ def read_documents(site_dir: Path, folder: str = "search/nl") -> list[dict]:
     documents ({location, title, text}, the page first, then its sections),
     for tests that look at what search can find."""
     base = Path(site_dir) / folder
-    pages = json.loads((base / "paginas.json").read_text(encoding="utf-8"))["pages"]
+    head = json.loads((base / "kop.json").read_text(encoding="utf-8"))
     docs = []
-    for number, (url, _title) in enumerate(pages):
-        sections = json.loads((base / "teksten" / f"{number}.json").read_text(encoding="utf-8"))["s"]
-        for anchor, title, text in sections:
-            docs.append({"location": url + (f"#{anchor}" if anchor else ""), "title": title, "text": text})
+    for number in range(len(head["counts"].split(",")) if head["counts"] else 0):
+        page = json.loads((base / "teksten" / f"{number}.json").read_text(encoding="utf-8"))
+        for anchor, title, text in page["s"]:
+            docs.append({"location": page["u"] + (f"#{anchor}" if anchor else ""), "title": title,
+                         "text": text})
     return docs

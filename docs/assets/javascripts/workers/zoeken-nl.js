@@ -30,8 +30,10 @@
 importScripts("stemmer-nl.js");
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
-var SHOWN_WITH_TEXT = 10;      // Material renders the first ten results at once
-var MAX_RESULTS = 100;
+// The ten best pages, each with its snippets: Material renders ten at once,
+// and a longer list would need every page's address and title up front
+// (a download that grows with every example).
+var SHOWN_WITH_TEXT = 10;
 var MAX_SECTIONS = 4;
 var MAX_EXPANSIONS = 12;       // words per query word (compounds, prefixes, typos)
 var WEIGHT = {exact: 1, stem: 0.85, part: 0.5, ownPart: 0.4, prefix: 0.4, prefixAfterExact: 0.15, suffix: 0.45,
@@ -142,39 +144,111 @@ function get(path, as) {
   });
 }
 
+/* The head (kop.json): page kinds, figure pages, where each page's
+   sections start, where the vocabulary and postings shards start, and the
+   synonym list. Loaded when the reader goes to the search box. */
 function load() {
   if (index) return index;
-  index = Promise.all([get("woorden.json"), get("paginas.json")]).then(function (both) {
-    var d = both[0], p = both[1];
-    var ix = {words: d.words, df: d.df, sections: d.sections, shardStarts: d.shards,
-              original: d.original, pages: p.pages, first: p.first,
-              kind: p.kind || [], figure: new Set(p.figure || []), synonyms: d.synonyms || {},
-              position: new Map(), byStem: new Map(), byPart: new Map(), stemOf: []};
-    var stem = "";
-    d.words.forEach(function (w, i) {
-      stem = d.stems[i] || w;
-      ix.stemOf.push(stem);
-      ix.position.set(w, i);
-      if (!ix.byStem.has(stem)) ix.byStem.set(stem, []);
-      ix.byStem.get(stem).push(i);
-    });
-    ix.partsOf = {};
-    Object.keys(d.parts).forEach(function (i) {
-      ix.partsOf[i] = d.parts[i].split(" ");
-      ix.partsOf[i].forEach(function (part) {
-        if (!ix.byPart.has(part)) ix.byPart.set(part, []);
-        ix.byPart.get(part).push(Number(i));
-      });
-    });
-    ix.alphabetical = d.words.map(function (w, i) { return i; })
-      .sort(function (a, b) { return d.words[a] < d.words[b] ? -1 : d.words[a] > d.words[b] ? 1 : 0; });
+  index = get("kop.json").then(function (h) {
+    var ix = {sections: h.sections, vocabStems: h.vocab, shardStarts: h.postings, synonyms: h.synonyms || {},
+              kind: h.kind || {}, figure: new Set(h.figure || []), first: [],
+              words: [], df: [], stemOf: [], original: {}, partsOf: {},
+              position: new Map(), byStem: new Map(), byPart: new Map(),
+              vocab: {}, alphabetical: null};
+    var count = 0;
+    (h.counts ? h.counts.split(",") : []).forEach(function (c) { ix.first.push(count); count += parseInt(c, 36); });
     return ix;
   });
   index.catch(function () { index = null; });   // try again on the next query
   return index;
 }
 
-function shardOf(ix, word) {
+function vocabShardOf(ix, stem) {
+  var lo = 0, hi = ix.vocabStems.length - 1;
+  while (lo < hi) {
+    var mid = (lo + hi + 1) >> 1;
+    if (ix.vocabStems[mid] <= stem) lo = mid; else hi = mid - 1;
+  }
+  return lo;
+}
+
+/* Load vocabulary shards (once each) and merge them into ``ix``. */
+function loadVocab(ix, numbers) {
+  return Promise.all(numbers.map(function (k) {
+    if (!ix.vocab[k]) {
+      ix.vocab[k] = get("woorden/" + k + ".json").then(function (d) { addVocab(ix, d); });
+      ix.vocab[k].catch(function () { delete ix.vocab[k]; });
+    }
+    return ix.vocab[k];
+  }));
+}
+
+function addVocab(ix, d) {
+  d.words.forEach(function (w, j) {
+    var i = d.start + j, stem = d.stems[j] || w;
+    ix.words[i] = w;
+    ix.df[i] = d.df[j];
+    ix.stemOf[i] = stem;
+    ix.position.set(w, i);
+    if (!ix.byStem.has(stem)) ix.byStem.set(stem, []);
+    ix.byStem.get(stem).push(i);
+  });
+  Object.keys(d.parts).forEach(function (j) { ix.partsOf[d.start + Number(j)] = d.parts[j].split(" "); });
+  Object.keys(d.original).forEach(function (j) { ix.original[d.start + Number(j)] = d.original[j]; });
+  Object.keys(d.compounds).forEach(function (part) {
+    ix.byPart.set(part, d.compounds[part].map(function (c) {
+      ix.words[c[1]] = c[0];   // a compound from another shard: its word and rarity suffice
+      ix.df[c[1]] = c[2];
+      return c[1];
+    }));
+  });
+  ix.alphabetical = null;
+}
+
+function loadedWords(ix) {   // word numbers of the loaded shards, alphabetically
+  if (!ix.alphabetical) {
+    var list = [];
+    ix.position.forEach(function (i) { list.push(i); });
+    ix.alphabetical = list.sort(function (a, b) { return ix.words[a] < ix.words[b] ? -1 : ix.words[a] > ix.words[b] ? 1 : 0; });
+  }
+  return ix.alphabetical;
+}
+
+/* Every vocabulary shard a query needs: those of its words' stems (and of
+   the synonyms' words); then those of the parts of a compound typed; and
+   all of them when a word is not on the site (typos, unknown compounds
+   and suffixes look through the whole vocabulary). */
+function prepare(ix, query) {
+  var all = words(query), stems = new Set();
+  all.forEach(function (w) {
+    if (STOP.has(w)) return;
+    stems.add(stemOf(w));
+    synonymsOf(ix, w).forEach(function (t) { stems.add(stemOf(t)); });
+  });
+  for (var n = 2; n <= MAX_PHRASE; n++) {
+    for (var i = 0; i + n <= all.length; i++) {
+      (ix.synonyms[all.slice(i, i + n).join(" ")] || []).forEach(function (t) { stems.add(stemOf(t)); });
+    }
+  }
+  var shards = function (set) {
+    var out = new Set();
+    set.forEach(function (s) { out.add(vocabShardOf(ix, s)); });
+    return Array.from(out);
+  };
+  return loadVocab(ix, shards(stems)).then(function () {
+    var more = new Set(), unknown = false;
+    all.forEach(function (w) {
+      if (STOP.has(w) || QUERY_STOP.has(w)) return;
+      var i = ix.position.get(w), stem = stemOf(w);
+      if (i === undefined && !ix.byStem.has(stem) && !ix.byPart.has(stem) && !synonymsOf(ix, w).length) unknown = true;
+      if (i !== undefined && ix.partsOf[i]) ix.partsOf[i].forEach(function (part) { more.add(part); });
+    });
+    var numbers = unknown ? ix.vocabStems.map(function (_, k) { return k; }) : shards(more);
+    return loadVocab(ix, numbers);
+  });
+}
+
+function shardOf(ix, word) {   // the postings shard of a word number
   var lo = 0, hi = ix.shardStarts.length - 1;
   while (lo < hi) {
     var mid = (lo + hi + 1) >> 1;
@@ -236,8 +310,8 @@ function editDistance(a, b, max) {   // Damerau-Levenshtein (adjacent swaps), ca
   return prev[b.length];
 }
 
-function startsWith(ix, prefix) {   // word numbers of the words starting with prefix
-  var list = ix.alphabetical, lo = 0, hi = list.length, out = [];
+function startsWith(ix, prefix) {   // word numbers of the (loaded) words starting with prefix
+  var list = loadedWords(ix), lo = 0, hi = list.length, out = [];
   while (lo < hi) {
     var mid = (lo + hi) >> 1;
     if (ix.words[list[mid]] < prefix) lo = mid + 1; else hi = mid;
@@ -308,11 +382,14 @@ function candidates(ix, term, last, noFallback) {
   }
   if (!strong && !noFallback && term.length >= 4) {
     var compounds = 0;
-    ix.words.forEach(function (word, w) {
+    var loaded = loadedWords(ix);
+    loaded.forEach(function (w) {
+      var word = ix.words[w];
       if (word.length > term.length && word.endsWith(term)) { add(w, WEIGHT.suffix); compounds++; }
     });
     var max = term.length >= 7 ? 2 : 1;
-    ix.words.forEach(function (word, w) {
+    loaded.forEach(function (w) {
+      var word = ix.words[w];
       var d = editDistance(term, word, max);
       if (d === 1) add(w, WEIGHT.typo1);
       else if (d === 2) add(w, WEIGHT.typo2);
@@ -427,6 +504,8 @@ function synonymCandidates(ix, targets, own) {
 function search(query) {
   if (!words(query).length) return Promise.resolve({items: []});
   return load().then(function (ix) {
+    return prepare(ix, query).then(function () { return ix; });
+  }).then(function (ix) {
     var q = parseQuery(ix, query);
     if (!q.terms.length) return {items: []};
     var needed = new Set();
@@ -523,11 +602,6 @@ function rank(ix, q, byShard) {
     page.sections.forEach(function (s) {
       if (s[0] === ix.first[page.page] && complete(s[1].cover)) page.score *= LEAD;
     });
-    // A title that holds every word typed, stop words too ("wat is kinderwerk").
-    if (all.length > 1) {
-      var titleWords = words(ix.pages[page.page][1]);
-      if (all.every(function (w) { return titleWords.indexOf(w) !== -1; })) page.score *= TITLE_PHRASE;
-    }
     // A reference page: fully only with a query word in its title; half way
     // with one in a heading (Colofon for "licentie", Cijfers for a data set).
     var prior = PRIOR[ix.kind[page.page] || 0];
@@ -540,7 +614,7 @@ function rank(ix, q, byShard) {
   var most = list.reduce(function (m, p) { return Math.max(m, p.covered); }, 0);
   list = list.filter(function (p) { return p.covered > 0 && p.covered >= COVERAGE_MIN * most; })
     .sort(function (a, b) { return b.score - a.score; })
-    .slice(0, MAX_RESULTS);
+    .slice(0, SHOWN_WITH_TEXT);
   // "ook gezocht op": the synonym-list words that found something.
   var also = [];
   viaSynonym.forEach(function (set) {
@@ -566,30 +640,30 @@ function present(ix, terms, list, matchedWords, all, also) {
     if (best === null) termMap[t] = false;
     else termMap[ix.original[best] || ix.words[best]] = true;
   });
-  var top = list.slice(0, SHOWN_WITH_TEXT);
+  var top = list;
   return Promise.all(top.map(function (p) { return loadText(p.page); })).then(function (loaded) {
-    // The query as written (stop words too: "Voor Welzijn", "Eric van der
-    // Burg") in the text of one of the first pages puts that page first.
+    top.forEach(function (page, k) { page.text = loaded[k]; });
     if (all.length > 1) {
       var phrase = " " + all.join(" ") + " ";
-      top.forEach(function (page, k) {
-        var text = " " + loaded[k].s.map(function (s) { return words(s[1] + " " + s[2]).join(" "); }).join(" ") + " ";
+      top.forEach(function (page) {
+        // A title that holds every word typed, stop words too ("wat is kinderwerk").
+        var titleWords = words(page.text.s[0][1]);
+        if (all.every(function (w) { return titleWords.indexOf(w) !== -1; })) page.score *= TITLE_PHRASE;
+        // The query as written (stop words too: "Voor Welzijn", "Eric van der
+        // Burg") in the text of one of the first pages puts that page first.
+        var text = " " + page.text.s.map(function (s) { return words(s[1] + " " + s[2]).join(" "); }).join(" ") + " ";
         page.phrase = Math.min(3, text.split(phrase).length - 1);   // how often, up to 3
-        page.text = loaded[k];
+        if (page.phrase) page.score *= 1 + 0.2 * (page.phrase - 1);
       });
       // Pages with the whole phrase first (stop words count here), then the rest.
-      top.forEach(function (page) { if (page.phrase) page.score *= 1 + 0.2 * (page.phrase - 1); });
       top.sort(function (a, b) { return (!!b.phrase - !!a.phrase) || b.score - a.score; });
-      list = top.concat(list.slice(top.length));
-      loaded = top.map(function (page) { return page.text; });
     }
+    list = top;
+    loaded = top.map(function (page) { return page.text; });
     var items = list.map(function (page, k) {
-      var url = ix.pages[page.page][0], title = ix.pages[page.page][1];
+      var url = loaded[k].u, title = loaded[k].s[0][1];
       var scoreOf = new Map(page.sections.map(function (s) { return [s[0] - ix.first[page.page], s[1].score]; }));
       var top0 = page.score;
-      if (k >= top.length) {
-        return [{location: url, title: highlight(title, found), text: "", score: top0, terms: termMap}];
-      }
       var parts = loaded[k].s;
       var group = [{location: url, title: highlight(title, found),
                     text: snippet(parts[0][2] || "", found), score: top0, terms: termMap}];
