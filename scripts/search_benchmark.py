@@ -206,13 +206,19 @@ def first_search(browser, base_url: str, query: str, pause: int = 0) -> dict:
     box.focus()
     if pause:
         page.wait_for_timeout(pause)
+    at_typed = len(done)
     box.fill(query)
     page.keyboard.press("End")
     page.wait_for_function("() => window.__kw.result !== null", timeout=60_000)
     page.wait_for_timeout(500)  # requests still finishing for this search
     timing = page.evaluate("() => window.__kw")
     after = done[len(before):]
+    focus = done[len(before):at_typed]
+    paths = [urlsplit(url).path for url, _ in done if is_search_file(url)]
     result = {
+        "focus": sum(size for _, size in focus),
+        "after_typed": sum(size for _, size in done[at_typed:]),
+        "twice": sorted({p for p in paths if paths.count(p) > 1}),
         "query": query,
         "search_before_focus": sum(size for url, size in before if is_search_file(url)),
         "search_files_before_focus": sorted({urlsplit(url).path.rsplit("/search/", 1)[-1]

@@ -22,11 +22,15 @@ SETS = {"afstemset": ROOT / "tests" / "search_queries.yml",
 SEALED = ROOT / "tests" / "search_queries_sealed.yml"
 
 
-def run_queries(site: Path, queries: list[str]) -> list[list[str]]:
+def run_worker(site: Path, queries: list[str]) -> list[dict]:
+    """{query, pages (best first), note} per query, from the worker in Node."""
     done = subprocess.run(["node", str(ROOT / "scripts" / "search_node.js"), str(site)],
                           input="\n".join(queries) + "\n", capture_output=True, text=True, check=True)
-    answers = [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
-    return [a["pages"] for a in answers]
+    return [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
+
+
+def run_queries(site: Path, queries: list[str]) -> list[list[str]]:
+    return [a["pages"] for a in run_worker(site, queries)]
 
 
 def evaluate(site: Path, cases: list[dict]) -> list[dict]:
