@@ -98,6 +98,15 @@ def test_a_question_for_a_number_leads_to_the_page_with_the_figure(tmp_path):
     assert figure["pages"][0] == "a/", figure
 
 
+def test_a_separable_verb_is_searched_as_one_word(tmp_path):
+    site = make_site(tmp_path, [
+        page("a/", "Alfa", f"Kinderwerkers samenwerken met de school. {FILLER}"),
+        page("b/", "Beta", f"Kinderwerkers werken hard, en samen met kinderen. {FILLER}"),
+    ])
+    answer, = run_worker(site, ["met wie werken kinderwerkers samen"])
+    assert answer["pages"][0] == "a/", answer
+
+
 # --- the compound splitter ------------------------------------------------------
 
 VOCABULARY = {"jeugd", "zorg", "samenwerking", "partners", "opvoeding", "ondersteun", "kind", "kinder",

@@ -1,22 +1,26 @@
-"""The site's Dutch search index, built at build time (issue 10).
+"""The site's Dutch search index, built at build time (issues 10 and 18).
 
 Plain Python, independent of MkDocs: ``scripts/hooks_search.py`` feeds it the
 HTML of each page; ``write_index`` writes small files that the search worker
 (docs/assets/javascripts/workers/zoeken-nl.js) loads only when a reader
-searches:
+searches, and only the pieces a query needs:
 
-* ``woorden.json``: every word on the site (accents folded), its Snowball
-  stem (Dutch, snowballstemmer), its parts when it is a compound of other
-  words on the site (jeugdzorg = jeugd + zorg), the number of sections it is
-  in, and where the postings shards start;
-* ``paginas.json``: url and title of every page, and its first section;
-* ``postings/N.txt``: per word, the sections it is in with a score
-  (title > heading > body);
-* ``teksten/N.json``: per page, the title, anchor and text of its sections,
-  for the snippets of the first results.
+* ``kop.json`` (the head, loaded when the reader goes to the search box):
+  where each page's sections start, which pages are reference or overview
+  pages and which show a chart, where the vocabulary and postings shards
+  start, and the curated synonym list (data/zoeken/synoniemen.csv);
+* ``woorden/N.json``: the vocabulary in shards: every word (accents folded),
+  its Snowball stem, its parts when it is a compound of other words on the
+  site (jeugdzorg = jeugd + zorg), the number of sections it is in, and per
+  stem the compounds elsewhere that have it as a part;
+* ``postings/N.txt``: per word, the sections it is in with a BM25F score,
+  marked when the word is in the page title (!) or a heading (.);
+* ``teksten/N.json``: per page, its address and the title, anchor and text
+  of its sections, for the results shown.
 
-Words are numbered in (stem, word) order and the shards cut that order into
-pieces, so all forms of one stem sit in one shard.
+Words are numbered in (stem, word) order and both kinds of shards cut that
+order into pieces, so all forms of one stem sit in one shard and a query
+word's stem names the shard it needs.
 """
 from __future__ import annotations
 

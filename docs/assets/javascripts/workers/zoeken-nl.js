@@ -14,16 +14,27 @@
  *
  * The index (scripts/kinderwerk/search_index.py, written by
  * scripts/hooks_search.py into search/nl/) is fetched only when the reader
- * searches: the word list and page list first, then only the postings
- * shards of the words asked for and the texts of the first results.
+ * goes to the search box (zoeken-voorladen.js asks over a BroadcastChannel),
+ * and kept: first its head, then per query the vocabulary shards of the
+ * words typed (all of them only for a word that is not on the site), the
+ * postings shards of the words found and the texts of the ten best pages.
  *
  * Matching, best first: the word as typed (accents folded), the same stem
  * (Snowball Dutch, stemmer-nl.js, the same as the build), a part of a
- * compound (zorg -> jeugdzorg), the start of a word (while typing), and only
- * when none of those finds anything: words with one or two typos, and words
- * that end with the typed word. A title or heading counts more than body
- * text. Stop words are left out. Pages with every word come first; if no
- * page has every word, the pages with the most words.
+ * compound (zorg -> jeugdzorg), the start of a word (while typing), words
+ * from the curated synonym list (data/zoeken/synoniemen.csv, lower), the
+ * parts of a compound that the site never writes as one word, and only when
+ * none of those finds anything: words with one or two typos, and words that
+ * end with the typed word.
+ *
+ * Ranking (issue 18): BM25F scores from the index (title, headings, facts,
+ * body; saturated, length-normalised) times IDF; per page the best section
+ * of each query word, plus the best section with every word; pages ranked
+ * by how much of the query they cover, weighted by rarity, so one unknown
+ * word never empties the list; reference pages (Begrippen, Bronnen,
+ * Cijfers ...) lower unless a query word is in their title or a heading; a
+ * question for a number ("hoeveel", "percentage") lifts the pages with a
+ * chart. Stop words are left out.
  */
 "use strict";
 
@@ -56,6 +67,8 @@ var FIGURE = 2.5;              // a question for a number: pages that show the f
 // a query that has other words ("wat moeten gemeenten doen").
 var QUERY_STOP = new Set(["moeten", "mogen", "mag", "willen", "wilt", "zullen", "kun", "kunt", "gaat",
                           "gaan", "welke", "waar", "wanneer", "waarom", "hoeveel"]);
+var PARTICLES = new Set(["samen", "mee", "op", "uit", "aan", "af", "terug", "toe", "weg", "bij", "door",
+                         "in", "na", "om", "over", "voor"]);
 var FIGURE_WORDS = new Set(["hoeveel", "percentage", "procent", "aantal", "hoeveelheid", "welk", "deel"]);
 var MIN_PART = 4, MAX_COMPOUND = 40, MAX_PARTS = 4;   // as search_index.py
 var MAX_PHRASE = 3;            // words in a synonym-list entry (search_synonyms.MAX_WORDS)
@@ -230,6 +243,10 @@ function prepare(ix, query) {
       (ix.synonyms[all.slice(i, i + n).join(" ")] || []).forEach(function (t) { stems.add(stemOf(t)); });
     }
   }
+  all.forEach(function (particle, j) {
+    if (!PARTICLES.has(particle)) return;
+    for (var i = 0; i < j; i++) if (!PARTICLES.has(all[i])) stems.add(stemOf(particle + all[i]));
+  });
   var shards = function (set) {
     var out = new Set();
     set.forEach(function (s) { out.add(vocabShardOf(ix, s)); });
@@ -446,6 +463,17 @@ function parseQuery(ix, query) {
       }
     }
   }
+  // A separable verb, split in the question ("met wie werken ze samen",
+  // "hoe doen kinderen mee"): searched as one word when the site has it.
+  separableVerbs(ix, all).forEach(function (pair) {
+    if (used.has(pair[0]) || used.has(pair[1])) return;
+    var own = candidates(ix, pair[2], false, true).map(function (c) {
+      return [c[0], c[1], c[1] >= WEIGHT.stem, false];
+    });
+    terms.push({text: pair[2], synonyms: [], slots: [own]});
+    used.add(pair[0]);
+    used.add(pair[1]);
+  });
   content.filter(function (t) { return !used.has(t); }).forEach(function (t, k, list) {
     var last = k === list.length - 1;
     var syn = synonymsOf(ix, t);
@@ -474,6 +502,22 @@ function parseQuery(ix, query) {
     term.idf = sum / term.slots.length;
   });
   return {all: all, terms: terms, figure: figure};
+}
+
+/* [verb, particle, joined] for each particle after a verb whose joined form
+   (particle + verb: samenwerken) is on the site (by its stem). */
+function separableVerbs(ix, all) {
+  var out = [];
+  all.forEach(function (particle, j) {
+    if (!PARTICLES.has(particle)) return;
+    for (var i = 0; i < j; i++) {
+      var verb = all[i];
+      if (PARTICLES.has(verb) || verb.length < 3) continue;
+      var joined = particle + verb;
+      if (ix.position.has(joined) || ix.byStem.has(stemOf(joined))) { out.push([verb, particle, joined]); break; }
+    }
+  });
+  return out;
 }
 
 function synonymsOf(ix, term) {
