@@ -67,9 +67,10 @@ BM25_K1, BM25_B = 4.0, 0.6
 # is about a reference page).
 TITLE_MARK, HEADING_MARK = "!", "."
 SCORE_STEP = 10         # score * 10, rounded, stored as two base-36 digits (0..1295)
-SNIPPET_CHARS = 800     # text kept per section for the result snippets
+SNIPPET_CHARS = 500     # text kept per section for the result snippets
 SHARD_BYTES = 16_000    # target size of one postings shard, uncompressed
 VOCAB_SHARD_BYTES = 12_000  # target size of one vocabulary shard, uncompressed
+MAX_POSTINGS = 400      # sections kept per word: the best-scoring ones
 MIN_PART = 4            # shortest compound part (zorg, werk, wijk)
 MAX_COMPOUND = 40       # longer words are not split (bounded cost; the worker has the same cap)
 MAX_PARTS = 4           # at most this many parts
@@ -81,10 +82,21 @@ _stemmer = snowballstemmer.stemmer("dutch")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _strip_marks(match: re.Match) -> str:
+    decomposed = unicodedata.normalize("NFD", match.group())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def fold(text: str) -> str:
-    """Lower case without accents: 'Ingrediënten' -> 'ingredienten'."""
-    decomposed = unicodedata.normalize("NFD", text.lower())
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+    """Lower case without accents: 'Ingrediënten' -> 'ingredienten'. Only
+    the runs of non-ASCII characters are decomposed (most text has none)."""
+    lowered = text.lower()
+    if lowered.isascii():
+        return lowered
+    return unicodedata.normalize("NFC", _NON_ASCII.sub(_strip_marks, lowered))
 
 
 _EER = re.compile(r"eert?$")
@@ -369,7 +381,13 @@ class IndexBuilder:
         # postings shards
         shard_starts, lines, size, shard = [0], [], 0, 0
         for i, w in enumerate(order):
-            entries = sorted(postings[w].items())
+            entries = postings[w].items()
+            if len(entries) > MAX_POSTINGS:
+                # A word on very many sections (kinderen, wijk) says little
+                # about each: its best sections only, so a query of common
+                # words stays small at any size. df keeps the true count.
+                entries = sorted(entries, key=lambda e: (-e[1], e[0]))[:MAX_POSTINGS]
+            entries = sorted(entries)
             prev, tokens = 0, []
             for sid, score in entries:
                 mark = self.about.get((w, sid), "")
@@ -462,8 +480,13 @@ class IndexBuilder:
         found: dict[str, str] = {}
         for page in self.pages:
             for s in page.sections:
-                for raw in _WORD.findall(" ".join([s.title, s.body])):
+                text = " ".join([s.title, s.body])
+                if text.isascii():
+                    continue
+                for raw in _WORD.findall(text):
                     low = raw.lower()
+                    if low.isascii():
+                        continue
                     folded = fold(low)
                     if folded != low and folded in vocabulary:
                         found.setdefault(folded, low)

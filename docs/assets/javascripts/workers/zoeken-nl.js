@@ -50,6 +50,7 @@ var MAX_EXPANSIONS = 12;       // words per query word (compounds, prefixes, typ
 var WEIGHT = {exact: 1, stem: 0.85, part: 0.5, ownPart: 0.4, prefix: 0.4, prefixAfterExact: 0.15, suffix: 0.45,
               typo1: 0.45, typo2: 0.3};
 var TITLE_PHRASE = 5;          // every word typed in the page's title
+var PHRASE = 2.5;              // the query as written (stop words too) in the page's text
 var LEAD = 1.5;                // every word in the page's opening section
 var SNIPPET = 220;
 var SYNONYM = 0.55;            // a word from the synonym list, below the word itself (data/zoeken/)
@@ -260,9 +261,28 @@ function prepare(ix, query) {
       if (i === undefined && !ix.byStem.has(stem) && !ix.byPart.has(stem) && !synonymsOf(ix, w).length) unknown = true;
       if (i !== undefined && ix.partsOf[i]) ix.partsOf[i].forEach(function (part) { more.add(part); });
     });
-    var numbers = unknown ? ix.vocabStems.map(function (_, k) { return k; }) : shards(more);
+    var numbers = shards(more);
+    // A word not on the site: first the shards with its first two letters
+    // (typos there, and the first part of a compound); search() loads the
+    // rest only if that finds nothing.
+    if (unknown) all.forEach(function (w) {
+      if (!STOP.has(w) && !ix.position.has(w)) numbers = numbers.concat(shardsStarting(ix, w.slice(0, 2)));
+    });
     return loadVocab(ix, numbers);
   });
+}
+
+function shardsStarting(ix, prefix) {   // vocabulary shards that may hold stems starting with prefix
+  var out = [];
+  ix.vocabStems.forEach(function (first, k) {
+    var next = ix.vocabStems[k + 1];
+    if (first <= prefix + "\uffff" && (next === undefined || next > prefix)) out.push(k);
+  });
+  return out;
+}
+
+function allVocab(ix) {
+  return loadVocab(ix, ix.vocabStems.map(function (_, k) { return k; }));
 }
 
 function shardOf(ix, word) {   // the postings shard of a word number
@@ -551,6 +571,11 @@ function search(query) {
     return prepare(ix, query).then(function () { return ix; });
   }).then(function (ix) {
     var q = parseQuery(ix, query);
+    var lost = q.terms.some(function (term) { return term.slots.every(function (slot) { return !slot.length; }); });
+    if (!lost || Object.keys(ix.vocab).length === ix.vocabStems.length) return [ix, q];
+    return allVocab(ix).then(function () { return [ix, parseQuery(ix, query)]; });
+  }).then(function (both) {
+    var ix = both[0], q = both[1];
     if (!q.terms.length) return {items: []};
     var needed = new Set();
     q.terms.forEach(function (term) {
@@ -697,11 +722,10 @@ function present(ix, terms, list, matchedWords, all, also) {
         // Burg") in the text of one of the first pages puts that page first.
         var text = " " + page.text.s.map(function (s) { return words(s[1] + " " + s[2]).join(" "); }).join(" ") + " ";
         page.phrase = Math.min(3, text.split(phrase).length - 1);   // how often, up to 3
-        if (page.phrase) page.score *= 1 + 0.2 * (page.phrase - 1);
+        if (page.phrase) page.score *= PHRASE * (1 + 0.2 * (page.phrase - 1));
       });
-      // Pages with the whole phrase first (stop words count here), then the rest.
-      top.sort(function (a, b) { return (!!b.phrase - !!a.phrase) || b.score - a.score; });
     }
+    top.sort(function (a, b) { return b.score - a.score; });
     list = top;
     loaded = top.map(function (page) { return page.text; });
     var items = list.map(function (page, k) {
