@@ -40,6 +40,7 @@ test: install check browser
 
 bench: install
 	$(PY) scripts/benchmark.py
+	$(PY) scripts/search_quality.py --sealed
 	$(PY) scripts/search_scale_benchmark.py
 
 lighthouse: install build

@@ -237,10 +237,16 @@ def _vocab(project: Path) -> tuple[list[str], dict]:
 
 def add_varied_examples(project: Path, count: int, seed: int = SEED) -> list[Path]:
     """Write ``count`` generated examples into ``project``'s examples folder."""
+    return write_examples(project, project / "docs" / "praktijkvoorbeelden", count, seed)
+
+
+def write_examples(project: Path, folder: Path, count: int, seed: int = SEED) -> list[Path]:
+    """``count`` examples as benchmark-NNNN.md in ``folder``, with the
+    vocabularies (werkvormen, themes, partners, chapters) of ``project``."""
     rng = random.Random(seed)
     names = _Names(rng)
     provinces, vocab = _vocab(project)
-    folder = project / "docs" / "praktijkvoorbeelden"
+    folder.mkdir(parents=True, exist_ok=True)
     written = []
     for i in range(count):
         path = folder / f"benchmark-{i:04d}.md"
@@ -250,11 +256,6 @@ def add_varied_examples(project: Path, count: int, seed: int = SEED) -> list[Pat
 
 
 if __name__ == "__main__":
-    target, number = Path(sys.argv[1]), int(sys.argv[2])
-    project_root = Path(__file__).resolve().parent.parent
-    rng_ = random.Random(SEED)
-    names_ = _Names(rng_)
-    provinces_, vocab_ = _vocab(project_root)
-    target.mkdir(parents=True, exist_ok=True)
-    for n in range(number):
-        (target / f"benchmark-{n:04d}.md").write_text(example(n, rng_, names_, provinces_, vocab_), encoding="utf-8")
+    if len(sys.argv) != 3 or not sys.argv[2].isdigit():
+        sys.exit(__doc__)
+    write_examples(Path(__file__).resolve().parent.parent, Path(sys.argv[1]), int(sys.argv[2]))

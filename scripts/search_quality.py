@@ -4,7 +4,11 @@ prints hit@1, hit@3, MRR and empty results per class. Quick enough to run
 after every change; scripts/search_benchmark.py measures the same in
 Chromium through Material's search box (and the cost).
 
-    python scripts/search_quality.py --site DIR [--queries FILE ...] [--misses]
+    python scripts/search_quality.py [--site DIR] [--queries FILE ...] [--sealed] [--misses]
+
+Without --site it builds the site first (into a temporary folder). The
+sealed set (tests/search_queries_sealed.yml, written before the tuning and
+never changed) is measured with --sealed; its misses are not listed.
 """
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ import argparse
 import json
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import yaml
@@ -67,7 +72,7 @@ def table(name: str, rows: list[dict], misses: bool = False) -> str:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--site", type=Path, required=True)
+    parser.add_argument("--site", type=Path, help="a built site (default: build one)")
     parser.add_argument("--queries", type=Path, nargs="*", help="default: tuning and dev set")
     parser.add_argument("--sealed", action="store_true", help="also the sealed set (measure, never tune)")
     parser.add_argument("--misses", action="store_true", help="list the queries not right at rank 1")
@@ -75,9 +80,18 @@ def main(argv=None) -> int:
     sets = {p.stem: p for p in args.queries} if args.queries else dict(SETS)
     if args.sealed:
         sets["verzegelde set"] = SEALED
-    for name, path in sets.items():
-        cases = yaml.safe_load(path.read_text(encoding="utf-8"))
-        print(table(name, evaluate(args.site, cases), args.misses and name != "verzegelde set"))
+    with tempfile.TemporaryDirectory(prefix="kw-quality-") as tmp:
+        site = args.site
+        if site is None:
+            sys.path.insert(0, str(ROOT / "scripts"))
+            from project_copy import copy_project, run_build
+            result = run_build(copy_project(Path(tmp) / "project"), Path(tmp) / "site", strict=False)
+            if result.returncode != 0:
+                sys.exit(f"build failed:\n{result.output[-3000:]}")
+            site = result.site
+        for name, path in sets.items():
+            cases = yaml.safe_load(path.read_text(encoding="utf-8"))
+            print(table(name, evaluate(site, cases), args.misses and name != "verzegelde set"))
     return 0
 
 
