@@ -4,6 +4,9 @@
  * (scripts/search_benchmark.py) stays the reference; this runs the same code.
  *
  *   node scripts/search_node.js SITE_DIR < queries (one per line)  -> JSON lines
+ *
+ * Material's page side is not there: what the worker answers is what the
+ * search box would show (the browser benchmark checks that they agree).
  */
 "use strict";
 const fs = require("fs");
@@ -12,7 +15,11 @@ const vm = require("vm");
 const readline = require("readline");
 
 const site = path.resolve(process.argv[2]);
-const workers = path.join(__dirname, "..", "docs", "assets", "javascripts", "workers");
+// The site's own copy of the worker when it has one (an older build
+// measures its own worker), else the one in docs/.
+const own = path.join(site, "assets", "javascripts", "workers");
+const workers = fs.existsSync(path.join(own, "zoeken-nl.js")) ? own
+  : path.join(__dirname, "..", "docs", "assets", "javascripts", "workers");
 const stub = JSON.parse(fs.readFileSync(path.join(site, "search", "search_index.json"), "utf8"));
 let fetched = 0;
 const listeners = [];
