@@ -178,12 +178,7 @@ function load() {
 }
 
 function vocabShardOf(ix, stem) {
-  var lo = 0, hi = ix.vocabStems.length - 1;
-  while (lo < hi) {
-    var mid = (lo + hi + 1) >> 1;
-    if (ix.vocabStems[mid] <= stem) lo = mid; else hi = mid - 1;
-  }
-  return lo;
+  return lastAtMost(ix.vocabStems, stem);
 }
 
 /* Load vocabulary shards (once each) and merge them into ``ix``. */
@@ -286,10 +281,15 @@ function allVocab(ix) {
 }
 
 function shardOf(ix, word) {   // the postings shard of a word number
-  var lo = 0, hi = ix.shardStarts.length - 1;
+  return lastAtMost(ix.shardStarts, word);
+}
+
+/* The position of the last item of the sorted ``list`` that is <= value (0 if none). */
+function lastAtMost(list, value) {
+  var lo = 0, hi = list.length - 1;
   while (lo < hi) {
     var mid = (lo + hi + 1) >> 1;
-    if (ix.shardStarts[mid] <= word) lo = mid; else hi = mid - 1;
+    if (list[mid] <= value) lo = mid; else hi = mid - 1;
   }
   return lo;
 }
@@ -450,12 +450,7 @@ function idf(ix, df) {
 }
 
 function pageOf(ix, section) {
-  var lo = 0, hi = ix.first.length - 1;
-  while (lo < hi) {
-    var mid = (lo + hi + 1) >> 1;
-    if (ix.first[mid] <= section) lo = mid; else hi = mid - 1;
-  }
-  return lo;
+  return lastAtMost(ix.first, section);
 }
 
 /* The query as terms: each term has one or more slots (a compound the
