@@ -83,7 +83,7 @@ var STOP = new Set((
 
 var config = null;
 var options = {suggest: false};
-var index = null;              // a promise of the loaded word and page lists
+var index = null;              // a promise of the head; the shards it loads are kept in it
 var shards = {};               // shard number -> promise of its lines
 var texts = {};                // page number -> promise of its sections
 var pending = null, busy = false;
