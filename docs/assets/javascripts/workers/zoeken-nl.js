@@ -572,10 +572,17 @@ function search(query) {
   }).then(function (both) {
     var ix = both[0], q = both[1];
     if (!q.terms.length) return {items: []};
+    // The postings of every candidate; the weakest (the start of a word
+    // that was found as typed) only when their shard comes anyway.
     var needed = new Set();
     q.terms.forEach(function (term) {
       term.slots.forEach(function (slot) {
-        slot.forEach(function (c) { needed.add(shardOf(ix, c[0])); });
+        slot.forEach(function (c) { if (c[1] > WEIGHT.prefixAfterExact) needed.add(shardOf(ix, c[0])); });
+      });
+    });
+    q.terms.forEach(function (term) {
+      term.slots = term.slots.map(function (slot) {
+        return slot.filter(function (c) { return needed.has(shardOf(ix, c[0])); });
       });
     });
     var numbers = Array.from(needed);
