@@ -71,6 +71,7 @@ SNIPPET_CHARS = 500     # text kept per section for the result snippets
 SHARD_BYTES = 6_000     # target size of one postings shard, uncompressed
 VOCAB_SHARD_BYTES = 6_000  # target size of one vocabulary shard, uncompressed
 MAX_POSTINGS = 400      # sections kept per word: the best-scoring ones
+BOOST_POWER = 0.5      # Material's search boost (2 on examples), damped: it would drown the chapters
 MIN_PART = 4            # shortest compound part (zorg, werk, wijk)
 MAX_COMPOUND = 40       # longer words are not split (bounded cost; the worker has the same cap)
 MAX_PARTS = 4           # at most this many parts
@@ -333,7 +334,7 @@ class IndexBuilder:
                 for w in facts:      # the facts are in the text too: count them once, lightly
                     body.remove(w)
                 # Material's boost (2 for examples) would drown the chapters: damped.
-                section_words.append((math.sqrt(page.boost), title, weight, headings, facts, body))
+                section_words.append((page.boost ** BOOST_POWER, title, weight, headings, facts, body))
         lengths = [len(b) for *_, b in section_words]
         average = max((sum(lengths) / len(lengths)) if lengths else 1.0, 1.0)
         postings: dict[str, dict[int, float]] = {}
