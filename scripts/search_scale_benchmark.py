@@ -123,10 +123,13 @@ def main(argv=None) -> int:
     parser.add_argument("--examples", type=int, default=1000)
     parser.add_argument("--base", default=BASE, help="the commit to compare with")
     parser.add_argument("--runs", type=int, default=3, help="visits per figure (median)")
+    parser.add_argument("--only-branch", action="store_true", help="measure this branch only")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="kw-search-scale-") as tmp:
         tmp = Path(tmp)
-        versions = {"deze branch": copy_project(tmp / "head"), f"main {args.base}": export(args.base, tmp / "base")}
+        versions = {"deze branch": copy_project(tmp / "head")}
+        if not args.only_branch:
+            versions[f"main {args.base}"] = export(args.base, tmp / "base")
         figures = {}
         for name, project in versions.items():
             seconds = build(project, project / "site", args.examples)
