@@ -146,8 +146,8 @@ class Section:
     text: list[str] = field(default_factory=list)
     facts: list[str] = field(default_factory=list)  # the facts list of an example ("In het kort")
 
-    @property
-    def body(self) -> str:
+    @functools.cached_property
+    def body(self) -> str:   # read only after the page is parsed; used several times
         return re.sub(r"\s+", " ", " ".join(self.text)).strip()
 
 
