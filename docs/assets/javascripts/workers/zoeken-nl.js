@@ -566,7 +566,12 @@ function search(query) {
     return prepare(ix, query).then(function () { return ix; });
   }).then(function (ix) {
     var q = parseQuery(ix, query);
-    var lost = q.terms.some(function (term) { return term.slots.every(function (slot) { return !slot.length; }); });
+    // Nothing found, or only a word two typos away, in the shards of its
+    // first letters: then the whole vocabulary (a compound that ends in
+    // the word, speelbus -> droomspeelbus, can start with any letter).
+    var lost = q.terms.some(function (term) {
+      return term.slots.every(function (slot) { return !slot.length || slot[0][1] < WEIGHT.typo1; });
+    });
     if (!lost || Object.keys(ix.vocab).length === ix.vocabStems.length) return [ix, q];
     return allVocab(ix).then(function () { return [ix, parseQuery(ix, query)]; });
   }).then(function (both) {
