@@ -40,6 +40,8 @@ test: install check browser
 
 bench: install
 	$(PY) scripts/benchmark.py
+	$(PY) scripts/search_quality.py --sealed
+	$(PY) scripts/search_scale_benchmark.py
 
 lighthouse: install build
 	$(PY) scripts/lighthouse.py

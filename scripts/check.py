@@ -142,7 +142,21 @@ def check_data(root: Path) -> tuple[list, int]:
                                      f"bestand weg."))
     if not csvs:
         problems.append(_problem("data", None, None, "geen data sets gevonden."))
+    problems += check_synonyms(root)
     return problems, len(csvs)
+
+
+def check_synonyms(root: Path) -> list:
+    """The search's synonym list (data/zoeken/synoniemen.csv), if there is one."""
+    from kinderwerk.search_synonyms import SynonymError, load_synonyms
+    path = root / "data" / "zoeken" / "synoniemen.csv"
+    if not path.exists():
+        return []
+    try:
+        load_synonyms(path, _relative(path, root))
+    except SynonymError as exc:
+        return [_from_message(problem, root) for problem in exc.problems]
+    return []
 
 
 def _fallback(file: str, exc: BaseException):

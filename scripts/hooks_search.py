@@ -21,17 +21,38 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from kinderwerk.search_index import IndexBuilder, write_index  # noqa: E402
+from mkdocs.exceptions import PluginError  # noqa: E402
+
+from kinderwerk.search_index import NORMAL, OVERVIEW, REFERENCE, IndexBuilder, write_index  # noqa: E402
+from kinderwerk.search_synonyms import SynonymError, load_synonyms  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.zoeken")
 INDEX_FOLDER = "search/nl"
+SYNONYMS = Path("data") / "zoeken" / "synoniemen.csv"
+# Pages about the site and the report rather than about kinderwerk: they
+# mention every topic in passing, so they come first only when the query is
+# about them (issue 18). Overview pages (home, the list of examples) a bit less so.
+REFERENCE_PAGES = frozenset({"bijdragen/", "begrippen/", "bronnen/", "cijfers/", "toegankelijkheid/",
+                             "colofon/"})
+OVERVIEW_PAGES = frozenset({"", "praktijkvoorbeelden/"})
 _builder = IndexBuilder()
 
 
 def on_config(config):
     global _builder
-    _builder = IndexBuilder()
+    path = Path(config.config_file_path).parent / SYNONYMS
+    try:
+        synonyms = load_synonyms(path, str(SYNONYMS)) if path.exists() else {}
+    except SynonymError as exc:
+        raise PluginError(f"Fout in de lijst met zoekwoorden:\n{exc}") from None
+    _builder = IndexBuilder(synonyms)
     return config
+
+
+def page_kind(url: str) -> int:
+    if url in REFERENCE_PAGES:
+        return REFERENCE
+    return OVERVIEW if url in OVERVIEW_PAGES else NORMAL
 
 
 def on_page_content(html, page, config, files):
@@ -44,7 +65,7 @@ def on_page_content(html, page, config, files):
         boost = 1.0
     # MkDocs' page.title is HTML text (character references stay); the index
     # holds plain text, which the worker escapes when it shows a result.
-    _builder.add_page(page.url, unescape(page.title or config.site_name), html, boost)
+    _builder.add_page(page.url, unescape(page.title or config.site_name), html, boost, page_kind(page.url))
     return html
 
 

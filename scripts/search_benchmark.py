@@ -4,8 +4,8 @@ search, through Material's own search box in Chromium. A script, not a test.
     python scripts/search_benchmark.py [--site DIR] [--examples 1000] [--queries FILE]
 
 Without --site it builds the site (into a temporary folder). With
---examples N it builds a copy of the project with N generated practice
-examples (as scripts/benchmark.py makes them) and measures that.
+--examples N it builds a copy of the project with N varied generated
+practice examples (scripts/example_generator.py) and measures that.
 
 Prints:
 * hit@1, hit@3, MRR and the number of empty results over the queries in
@@ -35,7 +35,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from benchmark import add_examples  # noqa: E402
+from example_generator import add_varied_examples  # noqa: E402
 from browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 from project_copy import ROOT, copy_project, run_build  # noqa: E402
 
@@ -206,13 +206,19 @@ def first_search(browser, base_url: str, query: str, pause: int = 0) -> dict:
     box.focus()
     if pause:
         page.wait_for_timeout(pause)
+    at_typed = len(done)
     box.fill(query)
     page.keyboard.press("End")
     page.wait_for_function("() => window.__kw.result !== null", timeout=60_000)
     page.wait_for_timeout(500)  # requests still finishing for this search
     timing = page.evaluate("() => window.__kw")
     after = done[len(before):]
+    focus = done[len(before):at_typed]
+    paths = [urlsplit(url).path for url, _ in done if is_search_file(url)]
     result = {
+        "focus": sum(size for _, size in focus),
+        "after_typed": sum(size for _, size in done[at_typed:]),
+        "twice": sorted({p for p in paths if paths.count(p) > 1}),
         "query": query,
         "search_before_focus": sum(size for url, size in before if is_search_file(url)),
         "search_files_before_focus": sorted({urlsplit(url).path.rsplit("/search/", 1)[-1]
@@ -258,7 +264,7 @@ def measure_site(site: Path, queries: list[dict], latency_queries: list[str], ru
 def build_copy(tmp: Path, examples: int) -> Path:
     project = copy_project(tmp / "project")
     if examples:
-        add_examples(project, examples)
+        add_varied_examples(project, examples)
     result = run_build(project, tmp / "site", strict=False)
     if result.returncode != 0:
         sys.exit(f"build failed:\n{result.output[-3000:]}")

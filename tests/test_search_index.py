@@ -26,16 +26,35 @@ def build(pages: list[tuple[str, str, str]]) -> dict:
     return {name: (json.loads(data) if name.endswith(".json") else data.decode()) for name, data in files.items()}
 
 
-def postings(files: dict, word: str) -> dict[int, float]:
-    """section -> score for ``word``, read back from the shards like the worker."""
-    d = files["woorden.json"]
-    i = d["words"].index(word)
-    shard = max(k for k, start in enumerate(d["shards"]) if start <= i)
-    line = files[f"postings/{shard}.txt"].split("\n")[i - d["shards"][shard]]
+def vocabulary(files: dict) -> dict:
+    """The vocabulary shards joined: words, stems, df, parts, original, compounds (global numbers)."""
+    out = {"words": [], "stems": [], "df": [], "parts": {}, "original": {}, "compounds": {}}
+    for k in range(len(files["kop.json"]["vocab"])):
+        d = files[f"woorden/{k}.json"]
+        assert d["start"] == len(out["words"])
+        out["words"] += d["words"]
+        out["stems"] += d["stems"]
+        out["df"] += d["df"]
+        out["parts"].update({d["start"] + int(j): v for j, v in d["parts"].items()})
+        out["original"].update({d["start"] + int(j): v for j, v in d["original"].items()})
+        out["compounds"].update(d["compounds"])
+    return out
+
+
+def postings(files: dict, word: str, marks: bool = False) -> dict:
+    """section -> score for ``word`` (with ``marks``: (score, mark)), read
+    back from the shards like the worker."""
+    starts = files["kop.json"]["postings"]
+    i = vocabulary(files)["words"].index(word)
+    shard = max(k for k, start in enumerate(starts) if start <= i)
+    line = files[f"postings/{shard}.txt"].split("\n")[i - starts[shard]]
     out, sid = {}, 0
     for token in line.split(","):
+        mark = token[-1] if token[-1] in (si.TITLE_MARK, si.HEADING_MARK) else ""
+        token = token[:len(token) - len(mark)]
         sid += int(token[:-2], 36)
-        out[sid] = int(token[-2:], 36) / si.SCORE_STEP
+        score = int(token[-2:], 36) / si.SCORE_STEP
+        out[sid] = (score, mark) if marks else score
     return out
 
 
@@ -109,7 +128,10 @@ def test_facts_of_an_example_count_lightly_but_are_found():
     section = si.sections_of(html, "t")[0]
     assert "zwolberg" in si.words(" ".join(section.facts))
     assert "Zwolberg" in section.body                          # in the snippet text as well
-    assert postings(files, "zwolberg")[0] == pytest.approx(si.FACT, abs=0.05)
+    # One light mention, saturated like any other (BM25F): far below a title word.
+    zwolberg, titel = postings(files, "zwolberg")[0], postings(files, "titel")[0]
+    expected = si.FACT * (si.BM25_K1 + 1) / (si.FACT + si.BM25_K1)
+    assert zwolberg == pytest.approx(expected, abs=0.06) and titel > 4 * zwolberg
 
 
 # --- the index files ------------------------------------------------------------
@@ -128,35 +150,80 @@ def test_title_counts_more_than_a_heading_and_a_heading_more_than_text():
     title_a, body_a, body_b = jeugdzorg[0], jeugdzorg[1], jeugdzorg[2]
     assert title_a > body_a and title_a > body_b
     aanpak = postings(files, "aanpak")[1]
-    assert aanpak >= si.HEADING and aanpak < si.TITLE
+    assert body_a < aanpak < title_a
+
+
+def test_repetition_saturates_and_long_sections_count_less():
+    """BM25F: the tenth mention adds little, and one mention in a long
+    section counts less than in a short one."""
+    filler = " ".join(f"vulwoord{n}" for n in range(300))
+    files = build([
+        ("a/", "Een", "<h1>Een</h1><p>" + "speeltuin " * 10 + "</p>"),
+        ("b/", "Twee", "<h1>Twee</h1><p>speeltuin speeltuin</p>"),
+        ("c/", "Drie", f"<h1>Drie</h1><p>speeltuin {filler}</p>"),
+        ("d/", "Vier", "<h1>Vier</h1><p>speeltuin kort</p>"),
+    ])
+    score = postings(files, "speeltuin")
+    ten, two, long_one, short_one = score[0], score[1], score[2], score[3]
+    assert ten < 2 * two, "tien keer hetzelfde woord hoort te verzadigen"
+    assert ten < si.BM25_K1 + 1
+    assert long_one < short_one
+
+
+def test_title_and_heading_words_are_marked_for_the_page_prior():
+    files = build(PAGES)
+    assert postings(files, "jeugdzorg", marks=True)[0][1] == si.TITLE_MARK
+    assert postings(files, "aanpak", marks=True)[1][1] == si.HEADING_MARK
+    assert postings(files, "school", marks=True)[1][1] == ""
 
 
 def test_dictionary_holds_stems_parts_and_accented_forms():
     files = build(PAGES + [("c/", "Geld", "<h1>Geld</h1><p>De financiën, de jeugd en de zorgen.</p>")])
-    d = files["woorden.json"]
+    d = vocabulary(files)
     i = d["words"].index("jeugdzorg")
-    assert d["parts"][str(i)] == f"{si.stem('jeugd')} {si.stem('zorg')}"
-    assert str(d["words"].index("koken")) not in d["parts"]
+    assert d["parts"][i] == f"{si.stem('jeugd')} {si.stem('zorg')}"
+    # the compound is listed with the stem of each part, for a query on the part
+    assert ["jeugdzorg", i, d["df"][i]] in d["compounds"][si.stem("zorg")]
+    assert d["words"].index("koken") not in d["parts"]
     j = d["words"].index("financien")
-    assert d["original"][str(j)] == "financiën"
-    assert d["sections"] == 4 and len(d["df"]) == len(d["words"])
+    assert d["original"][j] == "financiën"
+    head = files["kop.json"]
+    assert head["sections"] == 4 and len(d["df"]) == len(d["words"]) == head["words"]
     k = d["words"].index("zorgen")
     assert (d["stems"][k] or "zorgen") == si.stem("zorgen")
-    pages = files["paginas.json"]
-    assert pages["pages"][0] == ["a/", "Jeugdzorg in Zwolberg"] and pages["first"] == [0, 2, 3]
-    teksten = files["teksten/0.json"]["s"]
-    assert teksten[1][0] == "aanpak" and "school werken samen" in teksten[1][2]
+    assert head["counts"] == "2,1,1"       # sections per page, base 36
+    teksten = files["teksten/0.json"]
+    assert teksten["u"] == "a/" and teksten["s"][0][1] == "Jeugdzorg in Zwolberg"
+    assert teksten["s"][1][0] == "aanpak" and "school werken samen" in teksten["s"][1][2]
+
+
+def test_page_kinds_figures_and_synonyms_go_in_the_head():
+    builder = si.IndexBuilder({"pandemie": ["corona"], "lockdown": ["nergensopdesite"]})
+    builder.add_page("a/", "Corona", "<h1>Corona</h1><p>Over corona.</p>")
+    builder.add_page("b/", "Begrippen", "<h1>Begrippen</h1><p>Woorden.</p>", kind=si.REFERENCE)
+    builder.add_page("c/", "Cijfers", '<h1>Cijfers</h1><figure class="kw-chart"></figure><p>Tal.</p>')
+    head = json.loads(builder.build()["kop.json"])
+    assert head["kind"] == {"1": si.REFERENCE} and head["figure"] == [2]
+    # a synonym whose words are not on the site is left out
+    assert head["synonyms"] == {"pandemie": ["corona"]}
 
 
 def test_shards_stay_small_and_keep_a_stem_together(monkeypatch):
     monkeypatch.setattr(si, "SHARD_BYTES", 60)
+    monkeypatch.setattr(si, "VOCAB_SHARD_BYTES", 60)
     body = " ".join(f"woord{n}a woord{n}en" for n in range(40))
     files = build([("a/", "Veel", f"<h1>Veel</h1><p>{body} kind kinderen</p>")])
-    d = files["woorden.json"]
-    assert len(d["shards"]) > 3
-    for n, start in enumerate(d["shards"][1:], start=1):
-        stems = [d["stems"][i] or d["words"][i] for i in (start - 1, start)]
-        assert stems[0] != stems[1], f"shard {n} splits a stem"
+    head, d = files["kop.json"], vocabulary(files)
+    assert len(head["postings"]) > 3 and len(head["vocab"]) > 3
+    for starts in (head["postings"], [files[f"woorden/{k}.json"]["start"] for k in range(len(head["vocab"]))]):
+        for n, start in enumerate(starts[1:], start=1):
+            stems = [d["stems"][i] or d["words"][i] for i in (start - 1, start)]
+            assert stems[0] != stems[1], f"shard {n} splits a stem"
+    # the head names the first stem of each vocabulary shard, in order
+    assert head["vocab"] == sorted(head["vocab"])
+    for k, first in enumerate(head["vocab"]):
+        shard = files[f"woorden/{k}.json"]
+        assert (shard["stems"][0] or shard["words"][0]) == first
 
 
 def test_write_index_writes_files_and_a_version(tmp_path):
@@ -165,8 +232,9 @@ def test_write_index_writes_files_and_a_version(tmp_path):
         builder.add_page(*page)
     version = si.write_index(builder, tmp_path / "nl")
     assert len(version) == 12
-    assert (tmp_path / "nl" / "woorden.json").exists() and (tmp_path / "nl" / "postings" / "0.txt").exists()
-    size = len(gzip.compress((tmp_path / "nl" / "woorden.json").read_bytes()))
+    assert (tmp_path / "nl" / "kop.json").exists() and (tmp_path / "nl" / "postings" / "0.txt").exists()
+    assert (tmp_path / "nl" / "woorden" / "0.json").exists()
+    size = len(gzip.compress((tmp_path / "nl" / "kop.json").read_bytes()))
     assert size < 2000
 
 
@@ -212,7 +280,7 @@ def test_build_writes_the_index_and_leaves_material_a_stub(built_site):
     settings = stub["config"]["kinderwerk"]
     assert settings["index"] == "nl/" and len(settings["version"]) == 12
     assert stub["config"]["lang"] == ["nl"] and stub["config"]["separator"]  # Material highlights with it
-    urls = [url for url, _ in json.loads((built_site / "search" / "nl" / "paginas.json").read_text("utf-8"))["pages"]]
+    urls = list(dict.fromkeys(d["location"].split("#")[0] for d in si.read_documents(built_site)))
     assert "" in urls and "hoofdstukken/corona/" in urls
     # Tag pages say `search: exclude` in their front matter: not in the index.
     assert not [u for u in urls if u.startswith(("praktijkvoorbeelden/thema/", "praktijkvoorbeelden/partner/"))]

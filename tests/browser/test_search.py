@@ -236,7 +236,38 @@ def test_nothing_of_the_index_is_loaded_before_the_search_box_is_used(new_page, 
     assert stub["docs"] == [] and stub["config"]["kinderwerk"]["index"] == "nl/"
     results = search(page, page.url.split("hoofdstukken/")[0], "corona")
     assert results
-    assert any("/search/nl/woorden.json" in url for url, _ in loaded), "de zoekworker laadde geen woordenlijst"
+    assert any("/search/nl/kop.json" in url for url, _ in loaded), "de zoekworker laadde de index niet"
+    assert any("/search/nl/woorden/" in url for url, _ in loaded), "de zoekworker laadde geen woordenlijst"
+    # Nothing of the index twice (the page once fetched it into the cache
+    # while the worker fetched it too).
+    paths = [urlsplit(url).path for url, _ in loaded if "/search/nl/" in url]
+    assert len(paths) == len(set(paths)), sorted(paths)
+
+
+def test_focusing_the_box_loads_only_the_head_of_the_index(new_page):
+    page = new_page()
+    loaded = []
+    page.context.on("requestfinished", lambda r: loaded.append(urlsplit(r.url).path))
+    page.goto("")
+    settle_simple(page)
+    page.locator(".md-search__input").focus()
+    page.wait_for_function("() => true")
+    page.wait_for_timeout(800)
+    index = [path.split("/search/nl/", 1)[1] for path in loaded if "/search/nl/" in path]
+    assert index == ["kop.json"], f"bij focus geladen: {index}"
+
+
+def test_a_synonym_search_says_what_it_searched_as_well(search_page, search_url):
+    """'pandemie' is not on the site; the synonym list (data/zoeken/) adds
+    'corona', and the results say so in Dutch."""
+    results = search(search_page, search_url, "pandemie")
+    assert results and results[0] == "hoofdstukken/corona/", results[:3]
+    line = search_page.locator(".kw-zoek-ook")
+    line.wait_for(state="visible")
+    assert line.text_content().startswith("ook gezocht op: corona")
+    # Another query without synonyms hides the line again.
+    search(search_page, search_url, "huttendorp")
+    search_page.wait_for_function("() => document.querySelector('.kw-zoek-ook').hidden")
 
 
 def test_matches_are_highlighted_and_missing_words_named(search_page, search_url):

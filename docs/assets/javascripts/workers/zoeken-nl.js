@@ -14,31 +14,65 @@
  *
  * The index (scripts/kinderwerk/search_index.py, written by
  * scripts/hooks_search.py into search/nl/) is fetched only when the reader
- * searches: the word list and page list first, then only the postings
- * shards of the words asked for and the texts of the first results.
+ * goes to the search box (zoeken-voorladen.js asks over a BroadcastChannel),
+ * and kept: first its head, then per query the vocabulary shards of the
+ * words typed (all of them only for a word that is not on the site), the
+ * postings shards of the words found and the texts of the ten best pages.
  *
  * Matching, best first: the word as typed (accents folded), the same stem
  * (Snowball Dutch, stemmer-nl.js, the same as the build), a part of a
- * compound (zorg -> jeugdzorg), the start of a word (while typing), and only
- * when none of those finds anything: words with one or two typos, and words
- * that end with the typed word. A title or heading counts more than body
- * text. Stop words are left out. Pages with every word come first; if no
- * page has every word, the pages with the most words.
+ * compound (zorg -> jeugdzorg), the start of a word (while typing), words
+ * from the curated synonym list (data/zoeken/synoniemen.csv, lower), the
+ * parts of a compound that the site never writes as one word, and only when
+ * none of those finds anything: words with one or two typos, and words that
+ * end with the typed word.
+ *
+ * Ranking (issue 18): BM25F scores from the index (title, headings, facts,
+ * body; saturated, length-normalised) times IDF; per page the best section
+ * of each query word, plus the best section with every word; pages ranked
+ * by how much of the query they cover, weighted by rarity, so one unknown
+ * word never empties the list; reference pages (Begrippen, Bronnen,
+ * Cijfers ...) lower unless a query word is in their title or a heading; a
+ * question for a number ("hoeveel", "percentage") lifts the pages with a
+ * chart. Stop words are left out.
  */
 "use strict";
 
 importScripts("stemmer-nl.js");
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
-var SHOWN_WITH_TEXT = 10;      // Material renders the first ten results at once
-var MAX_RESULTS = 100;
+// The ten best pages, each with its snippets: Material renders ten at once,
+// and a longer list would need every page's address and title up front
+// (a download that grows with every example).
+var SHOWN_WITH_TEXT = 10;
 var MAX_SECTIONS = 4;
 var MAX_EXPANSIONS = 12;       // words per query word (compounds, prefixes, typos)
 var WEIGHT = {exact: 1, stem: 0.85, part: 0.5, ownPart: 0.4, prefix: 0.4, prefixAfterExact: 0.15, suffix: 0.45,
               typo1: 0.45, typo2: 0.3};
 var TITLE_PHRASE = 5;          // every word typed in the page's title
+var PHRASE = 2.5;              // the query as written (stop words too) in the page's text
 var LEAD = 1.5;                // every word in the page's opening section
 var SNIPPET = 220;
+var SYNONYM = 0.55;            // a word from the synonym list, below the word itself (data/zoeken/)
+var COMPOUND_PART = 0.8;       // a part of a compound typed that the site never writes as one word
+var PROXIMITY = 0.5;           // the best section with every query word, on top
+var REST = 0.2;                // the page's other matching sections, on top (at most this share)
+var COVERAGE_POWER = 3;        // pages with every query word (weighted by rarity) first
+var COVERAGE_MIN = 0.34;       // of the best page's coverage: pages with less are left out
+// Page kinds (search_index.py): reference pages (Begrippen, Bronnen, Cijfers ...)
+// and overview pages (home) mention every topic in passing: ranked lower
+// unless a query word is in their title or one of their headings.
+var PRIOR = {0: 1, 1: 0.3, 2: 0.55};
+var FIGURE = 2.5;              // a question for a number: pages that show the figures, with chart
+// Auxiliary and question words that Snowball's stop list lacks: left out of
+// a query that has other words ("wat moeten gemeenten doen").
+var QUERY_STOP = new Set(["moeten", "mogen", "mag", "willen", "wilt", "zullen", "kun", "kunt", "gaat",
+                          "gaan", "welke", "waar", "wanneer", "waarom", "hoeveel"]);
+var PARTICLES = new Set(["samen", "mee", "op", "uit", "aan", "af", "terug", "toe", "weg", "bij", "door",
+                         "in", "na", "om", "over", "voor"]);
+var FIGURE_WORDS = new Set(["hoeveel", "percentage", "procent", "aantal", "hoeveelheid", "welk", "deel"]);
+var MIN_PART = 4, MAX_COMPOUND = 40, MAX_PARTS = 4;   // as search_index.py
+var MAX_PHRASE = 3;            // words in a synonym-list entry (search_synonyms.MAX_WORDS)
 
 var STOP = new Set((
   "de en van ik te dat die in een hij het niet zijn is was op aan met als voor had er maar om hem " +
@@ -49,7 +83,7 @@ var STOP = new Set((
 
 var config = null;
 var options = {suggest: false};
-var index = null;              // a promise of the loaded word and page lists
+var index = null;              // a promise of the head; the shards it loads are kept in it
 var shards = {};               // shard number -> promise of its lines
 var texts = {};                // page number -> promise of its sections
 var pending = null, busy = false;
@@ -124,42 +158,138 @@ function get(path, as) {
   });
 }
 
+/* The head (kop.json): page kinds, figure pages, where each page's
+   sections start, where the vocabulary and postings shards start, and the
+   synonym list. Loaded when the reader goes to the search box. */
 function load() {
   if (index) return index;
-  index = Promise.all([get("woorden.json"), get("paginas.json")]).then(function (both) {
-    var d = both[0], p = both[1];
-    var ix = {words: d.words, df: d.df, sections: d.sections, shardStarts: d.shards,
-              original: d.original, pages: p.pages, first: p.first,
-              position: new Map(), byStem: new Map(), byPart: new Map(), stemOf: []};
-    var stem = "";
-    d.words.forEach(function (w, i) {
-      stem = d.stems[i] || w;
-      ix.stemOf.push(stem);
-      ix.position.set(w, i);
-      if (!ix.byStem.has(stem)) ix.byStem.set(stem, []);
-      ix.byStem.get(stem).push(i);
-    });
-    ix.partsOf = {};
-    Object.keys(d.parts).forEach(function (i) {
-      ix.partsOf[i] = d.parts[i].split(" ");
-      ix.partsOf[i].forEach(function (part) {
-        if (!ix.byPart.has(part)) ix.byPart.set(part, []);
-        ix.byPart.get(part).push(Number(i));
-      });
-    });
-    ix.alphabetical = d.words.map(function (w, i) { return i; })
-      .sort(function (a, b) { return d.words[a] < d.words[b] ? -1 : d.words[a] > d.words[b] ? 1 : 0; });
+  index = get("kop.json").then(function (h) {
+    var ix = {sections: h.sections, vocabStems: h.vocab, shardStarts: h.postings, synonyms: h.synonyms || {},
+              kind: h.kind || {}, figure: new Set(h.figure || []), first: [],
+              words: [], df: [], stemOf: [], original: {}, partsOf: {},
+              position: new Map(), byStem: new Map(), byPart: new Map(),
+              vocab: {}, alphabetical: null};
+    var count = 0;
+    (h.counts ? h.counts.split(",") : []).forEach(function (c) { ix.first.push(count); count += parseInt(c, 36); });
     return ix;
   });
   index.catch(function () { index = null; });   // try again on the next query
   return index;
 }
 
-function shardOf(ix, word) {
-  var lo = 0, hi = ix.shardStarts.length - 1;
+function vocabShardOf(ix, stem) {
+  return lastAtMost(ix.vocabStems, stem);
+}
+
+/* Load vocabulary shards (once each) and merge them into ``ix``. */
+function loadVocab(ix, numbers) {
+  return Promise.all(numbers.map(function (k) {
+    if (!ix.vocab[k]) {
+      ix.vocab[k] = get("woorden/" + k + ".json").then(function (d) { addVocab(ix, d); });
+      ix.vocab[k].catch(function () { delete ix.vocab[k]; });
+    }
+    return ix.vocab[k];
+  }));
+}
+
+function addVocab(ix, d) {
+  d.words.forEach(function (w, j) {
+    var i = d.start + j, stem = d.stems[j] || w;
+    ix.words[i] = w;
+    ix.df[i] = d.df[j];
+    ix.stemOf[i] = stem;
+    ix.position.set(w, i);
+    if (!ix.byStem.has(stem)) ix.byStem.set(stem, []);
+    ix.byStem.get(stem).push(i);
+  });
+  Object.keys(d.parts).forEach(function (j) { ix.partsOf[d.start + Number(j)] = d.parts[j].split(" "); });
+  Object.keys(d.original).forEach(function (j) { ix.original[d.start + Number(j)] = d.original[j]; });
+  Object.keys(d.compounds).forEach(function (part) {
+    ix.byPart.set(part, d.compounds[part].map(function (c) {
+      ix.words[c[1]] = c[0];   // a compound from another shard: its word and rarity suffice
+      ix.df[c[1]] = c[2];
+      return c[1];
+    }));
+  });
+  ix.alphabetical = null;
+}
+
+function loadedWords(ix) {   // word numbers of the loaded shards, alphabetically
+  if (!ix.alphabetical) {
+    var list = [];
+    ix.position.forEach(function (i) { list.push(i); });
+    ix.alphabetical = list.sort(function (a, b) { return ix.words[a] < ix.words[b] ? -1 : ix.words[a] > ix.words[b] ? 1 : 0; });
+  }
+  return ix.alphabetical;
+}
+
+/* Every vocabulary shard a query needs: those of its words' stems (and of
+   the synonyms' words); then those of the parts of a compound typed; and
+   all of them when a word is not on the site (typos, unknown compounds
+   and suffixes look through the whole vocabulary). */
+function prepare(ix, query) {
+  var all = words(query), stems = new Set();
+  all.forEach(function (w) {
+    if (STOP.has(w)) return;
+    stems.add(stemOf(w));
+    synonymsOf(ix, w).forEach(function (t) { stems.add(stemOf(t)); });
+  });
+  for (var n = 2; n <= MAX_PHRASE; n++) {
+    for (var i = 0; i + n <= all.length; i++) {
+      (ix.synonyms[all.slice(i, i + n).join(" ")] || []).forEach(function (t) { stems.add(stemOf(t)); });
+    }
+  }
+  all.forEach(function (particle, j) {
+    if (!PARTICLES.has(particle)) return;
+    for (var i = 0; i < j; i++) if (!PARTICLES.has(all[i])) stems.add(stemOf(particle + all[i]));
+  });
+  var shards = function (set) {
+    var out = new Set();
+    set.forEach(function (s) { out.add(vocabShardOf(ix, s)); });
+    return Array.from(out);
+  };
+  return loadVocab(ix, shards(stems)).then(function () {
+    var more = new Set(), unknown = false;
+    all.forEach(function (w) {
+      if (STOP.has(w) || QUERY_STOP.has(w)) return;
+      var i = ix.position.get(w), stem = stemOf(w);
+      if (i === undefined && !ix.byStem.has(stem) && !ix.byPart.has(stem) && !synonymsOf(ix, w).length) unknown = true;
+      if (i !== undefined && ix.partsOf[i]) ix.partsOf[i].forEach(function (part) { more.add(part); });
+    });
+    var numbers = shards(more);
+    // A word not on the site: first the shards with its first two letters
+    // (typos there, and the first part of a compound); search() loads the
+    // rest only if that finds nothing.
+    if (unknown) all.forEach(function (w) {
+      if (!STOP.has(w) && !ix.position.has(w)) numbers = numbers.concat(shardsStarting(ix, w.slice(0, 2)));
+    });
+    return loadVocab(ix, numbers);
+  });
+}
+
+function shardsStarting(ix, prefix) {   // vocabulary shards that may hold stems starting with prefix
+  var out = [];
+  ix.vocabStems.forEach(function (first, k) {
+    var next = ix.vocabStems[k + 1];
+    if (first <= prefix + "\uffff" && (next === undefined || next > prefix)) out.push(k);
+  });
+  return out;
+}
+
+function allVocab(ix) {
+  return loadVocab(ix, ix.vocabStems.map(function (_, k) { return k; }));
+}
+
+function shardOf(ix, word) {   // the postings shard of a word number
+  return lastAtMost(ix.shardStarts, word);
+}
+
+/* The position of the last item of the sorted ``list`` that is <= value (0 if none). */
+function lastAtMost(list, value) {
+  var lo = 0, hi = list.length - 1;
   while (lo < hi) {
     var mid = (lo + hi + 1) >> 1;
-    if (ix.shardStarts[mid] <= word) lo = mid; else hi = mid - 1;
+    if (list[mid] <= value) lo = mid; else hi = mid - 1;
   }
   return lo;
 }
@@ -185,8 +315,11 @@ function postings(ix, lines, w) {
   var line = lines[w - ix.shardStarts[shardOf(ix, w)]] || "", out = [], sid = 0;
   if (!line) return out;
   line.split(",").forEach(function (token) {
+    // "!": the word is in the page's title; ".": in a heading (search_index.py).
+    var mark = token.charAt(token.length - 1), about = mark === "!" ? 2 : mark === "." ? 1 : 0;
+    if (about) token = token.slice(0, -1);
     sid += parseInt(token.slice(0, -2), 36);
-    out.push([sid, parseInt(token.slice(-2), 36) / 10]);
+    out.push([sid, parseInt(token.slice(-2), 36) / 10, about]);
   });
   return out;
 }
@@ -214,8 +347,8 @@ function editDistance(a, b, max) {   // Damerau-Levenshtein (adjacent swaps), ca
   return prev[b.length];
 }
 
-function startsWith(ix, prefix) {   // word numbers of the words starting with prefix
-  var list = ix.alphabetical, lo = 0, hi = list.length, out = [];
+function startsWith(ix, prefix) {   // word numbers of the (loaded) words starting with prefix
+  var list = loadedWords(ix), lo = 0, hi = list.length, out = [];
   while (lo < hi) {
     var mid = (lo + hi) >> 1;
     if (ix.words[list[mid]] < prefix) lo = mid + 1; else hi = mid;
@@ -231,9 +364,39 @@ function stemOf(word) {
   return result.length >= 7 && /eert?$/.test(result) ? result.replace(/eert?$/, "er") : result;
 }
 
+/* The index's compound splitter (search_index.split_compound), line for
+   line: ``word`` as two to MAX_PARTS parts that ``known`` accepts
+   (``knownLast`` the last part), the longest first part first, or []. Bounded: long words are not split and
+   the split of each tail is worked out once. */
+function splitWord(word, known, knownLast) {
+  if (word.length < 2 * MIN_PART || word.length > MAX_COMPOUND || !/^\p{L}+$/u.test(word)) return [];
+  var memo = new Map();
+  function split(rest, wholeAllowed) {
+    if (wholeAllowed && knownLast(rest)) return [rest];
+    var key = (wholeAllowed ? "" : "!") + rest;
+    if (memo.has(key)) return memo.get(key);
+    var best = null;
+    for (var i = rest.length - MIN_PART; i >= MIN_PART; i--) {
+      var head = rest.slice(0, i), tail = rest.slice(i);
+      ["s", "en", "e", ""].forEach(function (link) {
+        if (link && head.slice(-link.length) !== link) return;
+        var core = link ? head.slice(0, head.length - link.length) : head;
+        if (core.length < MIN_PART || !known(core)) return;
+        var tailParts = split(tail, true);
+        if (tailParts && (best === null || tailParts.length + 1 < best.length)) best = [core].concat(tailParts);
+      });
+      if (best) break;
+    }
+    memo.set(key, best);
+    return best;
+  }
+  var parts = split(word, false);
+  return parts && parts.length <= MAX_PARTS ? parts : [];
+}
+
 /* word number -> weight, for one query word. Prefixes: for the word being
    typed (the last), and for any word that matches nothing better. */
-function candidates(ix, term, last) {
+function candidates(ix, term, last, noFallback) {
   var found = new Map();
   function add(w, weight) {
     if (!found.has(w) || found.get(w) < weight) found.set(w, weight);
@@ -254,13 +417,16 @@ function candidates(ix, term, last) {
     var prefixWeight = strong ? WEIGHT.prefixAfterExact : WEIGHT.prefix;
     startsWith(ix, term).forEach(function (w) { add(w, prefixWeight); });
   }
-  if (!strong && term.length >= 4) {
+  if (!strong && !noFallback && term.length >= 4) {
     var compounds = 0;
-    ix.words.forEach(function (word, w) {
+    var loaded = loadedWords(ix);
+    loaded.forEach(function (w) {
+      var word = ix.words[w];
       if (word.length > term.length && word.endsWith(term)) { add(w, WEIGHT.suffix); compounds++; }
     });
     var max = term.length >= 7 ? 2 : 1;
-    ix.words.forEach(function (word, w) {
+    loaded.forEach(function (w) {
+      var word = ix.words[w];
       var d = editDistance(term, word, max);
       if (d === 1) add(w, WEIGHT.typo1);
       else if (d === 2) add(w, WEIGHT.typo2);
@@ -284,99 +450,259 @@ function idf(ix, df) {
 }
 
 function pageOf(ix, section) {
-  var lo = 0, hi = ix.first.length - 1;
-  while (lo < hi) {
-    var mid = (lo + hi + 1) >> 1;
-    if (ix.first[mid] <= section) lo = mid; else hi = mid - 1;
+  return lastAtMost(ix.first, section);
+}
+
+/* The query as terms: each term has one or more slots (a compound the
+   site never writes as one word has one slot per part), each slot a list
+   of candidates [word, weight, direct, synonym]. Figure words ("hoeveel",
+   "percentage") set the figure intent and are not searched themselves;
+   phrases and words of the synonym list add the site's words, lower. */
+function parseQuery(ix, query) {
+  var all = words(query);
+  var figure = all.some(function (w) { return FIGURE_WORDS.has(w); });
+  var content = all.filter(function (w) { return !STOP.has(w); });
+  var rest = content.filter(function (w) { return !QUERY_STOP.has(w) && !(figure && FIGURE_WORDS.has(w)); });
+  if (rest.length) content = rest;
+  if (!content.length) content = all;
+  content = content.filter(function (t, i) { return content.indexOf(t) === i; });
+  var terms = [];
+  // Phrases of the synonym list ("youth work", "naschoolse opvang").
+  var used = new Set();
+  for (var n = Math.min(MAX_PHRASE, all.length); n >= 2; n--) {
+    for (var i = 0; i + n <= all.length; i++) {
+      var phrase = all.slice(i, i + n).join(" ");
+      if (ix.synonyms[phrase]) {
+        terms.push({text: phrase, slots: [synonymCandidates(ix, ix.synonyms[phrase], [])], synonyms: ix.synonyms[phrase]});
+        all.slice(i, i + n).forEach(function (w) { used.add(w); });
+      }
+    }
   }
-  return lo;
+  // A separable verb, split in the question ("met wie werken ze samen",
+  // "hoe doen kinderen mee"): searched as one word when the site has it.
+  separableVerbs(ix, all).forEach(function (pair) {
+    if (used.has(pair[0]) || used.has(pair[1])) return;
+    var own = candidates(ix, pair[2], false, true).map(function (c) {
+      return [c[0], c[1], c[1] >= WEIGHT.stem, false];
+    });
+    terms.push({text: pair[2], synonyms: [], slots: [own]});
+    used.add(pair[0]);
+    used.add(pair[1]);
+  });
+  content.filter(function (t) { return !used.has(t); }).forEach(function (t, k, list) {
+    var last = k === list.length - 1;
+    var syn = synonymsOf(ix, t);
+    var stem = stemOf(t);
+    var known = ix.position.has(t) || ix.byStem.has(stem) || ix.byPart.has(stem);
+    var isKnown = function (x) { return ix.position.has(x) || ix.byStem.has(x); };
+    var parts = known ? [] : splitWord(t, isKnown, function (x) { return isKnown(x) || ix.byStem.has(stemOf(x)); });
+    if (parts.length) {
+      terms.push({text: t, synonyms: syn, slots: parts.map(function (part, j) {
+        var own = candidates(ix, part, false, true).map(function (c) {
+          return [c[0], c[1] * COMPOUND_PART, false, false];
+        });
+        return j === 0 ? synonymCandidates(ix, syn, own) : own;
+      })});
+      return;
+    }
+    var own = candidates(ix, t, last, syn.length > 0).map(function (c) {
+      return [c[0], c[1], c[1] >= WEIGHT.stem, false];
+    });
+    terms.push({text: t, synonyms: syn, slots: [synonymCandidates(ix, syn, own)]});
+  });
+  terms.forEach(function (term) {
+    // How much the term counts for coverage: the rarity of its best word.
+    var sum = 0;
+    term.slots.forEach(function (slot) { if (slot.length) sum += idf(ix, ix.df[slot[0][0]]); });
+    term.idf = sum / term.slots.length;
+  });
+  return {all: all, terms: terms, figure: figure};
+}
+
+/* [verb, particle, joined] for each particle after a verb whose joined form
+   (particle + verb: samenwerken) is on the site (by its stem). */
+function separableVerbs(ix, all) {
+  var out = [];
+  all.forEach(function (particle, j) {
+    if (!PARTICLES.has(particle)) return;
+    for (var i = 0; i < j; i++) {
+      var verb = all[i];
+      if (PARTICLES.has(verb) || verb.length < 3) continue;
+      var joined = particle + verb;
+      if (ix.position.has(joined) || ix.byStem.has(stemOf(joined))) { out.push([verb, particle, joined]); break; }
+    }
+  });
+  return out;
+}
+
+function synonymsOf(ix, term) {
+  if (ix.synonyms[term]) return ix.synonyms[term];
+  if (!ix.synonymByStem) {
+    ix.synonymByStem = new Map();
+    Object.keys(ix.synonyms).forEach(function (key) {
+      if (key.indexOf(" ") === -1 && !ix.synonymByStem.has(stemOf(key))) ix.synonymByStem.set(stemOf(key), key);
+    });
+  }
+  var key = ix.synonymByStem.get(stemOf(term));
+  return key ? ix.synonyms[key] : [];
+}
+
+/* ``own`` candidates plus those of the synonym words, weighted lower. */
+function synonymCandidates(ix, targets, own) {
+  var list = own.slice(), seen = new Set(own.map(function (c) { return c[0]; }));
+  targets.forEach(function (target) {
+    candidates(ix, target, false, true).forEach(function (c) {
+      if (seen.has(c[0]) || c[1] < WEIGHT.stem) return;
+      seen.add(c[0]);
+      list.push([c[0], c[1] * SYNONYM, true, true]);
+    });
+  });
+  return list.sort(function (a, b) { return b[1] - a[1] || ix.df[a[0]] - ix.df[b[0]]; }).slice(0, 2 * MAX_EXPANSIONS);
 }
 
 function search(query) {
-  var all = words(query);
-  var terms = all.filter(function (w) { return !STOP.has(w); });
-  if (!terms.length) terms = all;
-  terms = terms.filter(function (t, i) { return terms.indexOf(t) === i; });
-  if (!terms.length) return Promise.resolve({items: []});
+  if (!words(query).length) return Promise.resolve({items: []});
   return load().then(function (ix) {
-    var perTerm = terms.map(function (t, k) { return candidates(ix, t, k === terms.length - 1); });
+    return prepare(ix, query).then(function () { return ix; });
+  }).then(function (ix) {
+    var q = parseQuery(ix, query);
+    // Nothing found, or only a word two typos away, in the shards of its
+    // first letters: then the whole vocabulary (a compound that ends in
+    // the word, speelbus -> droomspeelbus, can start with any letter).
+    var lost = q.terms.some(function (term) {
+      return term.slots.every(function (slot) { return !slot.length || slot[0][1] < WEIGHT.typo1; });
+    });
+    if (!lost || Object.keys(ix.vocab).length === ix.vocabStems.length) return [ix, q];
+    return allVocab(ix).then(function () { return [ix, parseQuery(ix, query)]; });
+  }).then(function (both) {
+    var ix = both[0], q = both[1];
+    if (!q.terms.length) return {items: []};
+    // The postings of every candidate; the weakest (the start of a word
+    // that was found as typed) only when their shard comes anyway.
     var needed = new Set();
-    perTerm.forEach(function (list) {
-      list.forEach(function (c) { needed.add(shardOf(ix, c[0])); });
+    q.terms.forEach(function (term) {
+      term.slots.forEach(function (slot) {
+        slot.forEach(function (c) { if (c[1] > WEIGHT.prefixAfterExact) needed.add(shardOf(ix, c[0])); });
+      });
+    });
+    q.terms.forEach(function (term) {
+      term.slots = term.slots.map(function (slot) {
+        return slot.filter(function (c) { return needed.has(shardOf(ix, c[0])); });
+      });
     });
     var numbers = Array.from(needed);
     return Promise.all(numbers.map(loadShard)).then(function (loaded) {
       var byShard = {};
       numbers.forEach(function (n, k) { byShard[n] = loaded[k]; });
-      return rank(ix, terms, perTerm, byShard, all);
+      return rank(ix, q, byShard);
     });
   });
 }
 
-function rank(ix, terms, perTerm, byShard, all) {
-  var sections = new Map();     // section -> {score, mask, words:Set}
+function rank(ix, q, byShard) {
+  var terms = q.terms, all = q.all;
+  var sections = new Map();     // section -> {score, cover: [per term 0..1], about}
   var matchedWords = terms.map(function () { return new Map(); });   // per term: word -> best section score
-  perTerm.forEach(function (list, t) {
-    var best = new Map();       // section -> [score, word]
-    // A word typed that is on the site keeps its own rarity for all its
-    // forms: "kinderen" must not weigh like the rare "kinderspel".
-    var own = ix.position.get(terms[t]);
-    var cap = own === undefined ? Infinity : idf(ix, ix.df[own]);
-    list.forEach(function (c) {
-      var w = c[0], weight = c[1], factor = weight * Math.min(cap, idf(ix, ix.df[w]));
-      postings(ix, byShard[shardOf(ix, w)], w).forEach(function (p) {
-        var s = p[1] * factor, old = best.get(p[0]);
-        if (!old || old[0] < s) best.set(p[0], [s, w]);
+  var viaSynonym = terms.map(function () { return new Set(); });
+  terms.forEach(function (term, t) {
+    var slotBest = term.slots.map(function (list) {
+      var best = new Map();     // section -> [score, word, about, synonym]
+      // A word typed that is on the site keeps its own rarity for all its
+      // forms: "kinderen" must not weigh like the rare "kinderspel".
+      var own = term.slots.length === 1 ? ix.position.get(term.text) : undefined;
+      var cap = own === undefined ? Infinity : idf(ix, ix.df[own]);
+      list.forEach(function (c) {
+        var w = c[0], factor = c[1] * Math.min(cap, idf(ix, ix.df[w]));
+        postings(ix, byShard[shardOf(ix, w)], w).forEach(function (p) {
+          var s = p[1] * factor, old = best.get(p[0]);
+          if (!old || old[0] < s) best.set(p[0], [s, w, c[2] ? p[2] : 0, c[3]]);
+        });
       });
+      return best;
     });
-    best.forEach(function (value, sid) {
+    var union = new Set();
+    slotBest.forEach(function (best) { best.forEach(function (v, sid) { union.add(sid); }); });
+    union.forEach(function (sid) {
+      var score = 0, present = 0, about = 0;
+      slotBest.forEach(function (best) {
+        var value = best.get(sid);
+        if (!value) return;
+        present++;
+        score += value[0];
+        about = Math.max(about, value[2]);
+        var m = matchedWords[t];
+        m.set(value[1], Math.max(m.get(value[1]) || 0, value[0]));
+        if (value[3]) viaSynonym[t].add(value[1]);
+      });
+      // The parts of a compound count fully only together in one section.
+      var fraction = present / term.slots.length;
       var entry = sections.get(sid);
-      if (!entry) sections.set(sid, entry = {score: 0, mask: 0, words: new Set()});
-      entry.score += value[0];
-      entry.mask |= 1 << t;
-      entry.words.add(value[1]);
-      var m = matchedWords[t];
-      m.set(value[1], Math.max(m.get(value[1]) || 0, value[0]));
+      if (!entry) sections.set(sid, entry = {score: 0, cover: terms.map(function () { return 0; }),
+                                             termScore: terms.map(function () { return 0; }), about: 0});
+      entry.termScore[t] = score / term.slots.length * fraction;
+      entry.score += entry.termScore[t];
+      entry.cover[t] = Math.max(entry.cover[t], fraction);
+      entry.about = Math.max(entry.about, about);
     });
   });
+  var totalIdf = terms.reduce(function (sum, term) { return sum + term.idf; }, 0) || 1;
   var pages = new Map();
   sections.forEach(function (entry, sid) {
     var p = pageOf(ix, sid);
     var page = pages.get(p);
-    if (!page) pages.set(p, page = {page: p, best: 0, rest: 0, mask: 0, sections: []});
-    page.mask |= entry.mask;
+    if (!page) pages.set(p, page = {page: p, best: 0, rest: 0, cover: terms.map(function () { return 0; }),
+                                    termScore: terms.map(function () { return 0; }), about: 0, sections: []});
+    entry.cover.forEach(function (c, t) { page.cover[t] = Math.max(page.cover[t], c); });
+    entry.termScore.forEach(function (v, t) { page.termScore[t] = Math.max(page.termScore[t], v); });
+    page.about = Math.max(page.about, entry.about);
     page.sections.push([sid, entry]);
   });
-  var bits = function (n) { var c = 0; for (; n; n &= n - 1) c++; return c; };
+  var complete = function (cover) { return cover.every(function (c) { return c === 1; }); };
   var list = Array.from(pages.values());
   list.forEach(function (page) {
     page.sections.sort(function (a, b) { return b[1].score - a[1].score; });
-    // The page's best section counts; a section with every word counts double.
-    page.sections.forEach(function (s, k) {
-      var full = bits(s[1].mask) === terms.length && terms.length > 1 ? 2 : 1;
-      if (k === 0) page.best = s[1].score * full;
-      else page.rest += s[1].score * full;
-    });
-    page.score = page.best + 0.5 * Math.min(page.rest, page.best);
-    page.covered = bits(page.mask);
+    // The page as a whole: each word where the page has it most (its title,
+    // a heading or a section about it); plus, for words close together, the
+    // best section that has every word.
+    page.score = page.termScore.reduce(function (a, b) { return a + b; }, 0);
+    if (terms.length > 1) {
+      page.sections.forEach(function (s) {
+        if (complete(s[1].cover)) page.best = Math.max(page.best, s[1].score);
+      });
+      page.score += PROXIMITY * page.best;
+    }
+    // More sections about the words: a little more.
+    page.sections.slice(1).forEach(function (s) { page.rest += s[1].score; });
+    page.score += REST * Math.min(page.rest, page.score);
     // Every word in the page's opening (title and first lines): the page is about it.
     page.sections.forEach(function (s) {
-      if (s[0] === ix.first[page.page] && bits(s[1].mask) === terms.length) page.score *= LEAD;
+      if (s[0] === ix.first[page.page] && complete(s[1].cover)) page.score *= LEAD;
     });
-    // A title that holds every word typed, stop words too ("wat is kinderwerk").
-    if (all.length > 1) {
-      var titleWords = words(ix.pages[page.page][1]);
-      if (all.every(function (w) { return titleWords.indexOf(w) !== -1; })) page.score *= TITLE_PHRASE;
-    }
+    // A reference page: fully only with a query word in its title; half way
+    // with one in a heading (Colofon for "licentie", Cijfers for a data set).
+    var prior = PRIOR[ix.kind[page.page] || 0];
+    if (page.about < 2) page.score *= page.about === 1 ? Math.sqrt(prior) : prior;
+    if (q.figure && ix.figure.has(page.page)) page.score *= FIGURE;
+    // Coverage: the share of the query's words (weighted by rarity) on the page.
+    page.covered = terms.reduce(function (sum, term, t) { return sum + term.idf * page.cover[t]; }, 0) / totalIdf;
+    page.score *= Math.pow(page.covered, COVERAGE_POWER);
   });
   var most = list.reduce(function (m, p) { return Math.max(m, p.covered); }, 0);
-  list = list.filter(function (p) { return p.covered === most; })
+  list = list.filter(function (p) { return p.covered > 0 && p.covered >= COVERAGE_MIN * most; })
     .sort(function (a, b) { return b.score - a.score; })
-    .slice(0, MAX_RESULTS);
-  return present(ix, terms, list, matchedWords, all);
+    .slice(0, SHOWN_WITH_TEXT);
+  // "ook gezocht op": the synonym-list words that found something.
+  var also = [];
+  viaSynonym.forEach(function (set) {
+    set.forEach(function (w) {
+      var shown = ix.original[w] || ix.words[w];
+      if (also.indexOf(shown) === -1) also.push(shown);
+    });
+  });
+  return present(ix, terms.map(function (term) { return term.text; }), list, matchedWords, all, also);
 }
 
-function present(ix, terms, list, matchedWords, all) {
+function present(ix, terms, list, matchedWords, all, also) {
   // Terms for Material: the word found for each query word (for highlighting
   // on the page that opens), or the query word itself as missing.
   var found = new Set();
@@ -390,30 +716,29 @@ function present(ix, terms, list, matchedWords, all) {
     if (best === null) termMap[t] = false;
     else termMap[ix.original[best] || ix.words[best]] = true;
   });
-  var top = list.slice(0, SHOWN_WITH_TEXT);
+  var top = list;
   return Promise.all(top.map(function (p) { return loadText(p.page); })).then(function (loaded) {
-    // The query as written (stop words too: "Voor Welzijn", "Eric van der
-    // Burg") in the text of one of the first pages puts that page first.
+    top.forEach(function (page, k) { page.text = loaded[k]; });
     if (all.length > 1) {
       var phrase = " " + all.join(" ") + " ";
-      top.forEach(function (page, k) {
-        var text = " " + loaded[k].s.map(function (s) { return words(s[1] + " " + s[2]).join(" "); }).join(" ") + " ";
+      top.forEach(function (page) {
+        // A title that holds every word typed, stop words too ("wat is kinderwerk").
+        var titleWords = words(page.text.s[0][1]);
+        if (all.every(function (w) { return titleWords.indexOf(w) !== -1; })) page.score *= TITLE_PHRASE;
+        // The query as written (stop words too: "Voor Welzijn", "Eric van der
+        // Burg") in the text of one of the first pages puts that page first.
+        var text = " " + page.text.s.map(function (s) { return words(s[1] + " " + s[2]).join(" "); }).join(" ") + " ";
         page.phrase = Math.min(3, text.split(phrase).length - 1);   // how often, up to 3
-        page.text = loaded[k];
+        if (page.phrase) page.score *= PHRASE * (1 + 0.2 * (page.phrase - 1));
       });
-      // Pages with the whole phrase first (stop words count here), then the rest.
-      top.forEach(function (page) { if (page.phrase) page.score *= 1 + 0.2 * (page.phrase - 1); });
-      top.sort(function (a, b) { return (!!b.phrase - !!a.phrase) || b.score - a.score; });
-      list = top.concat(list.slice(top.length));
-      loaded = top.map(function (page) { return page.text; });
     }
+    top.sort(function (a, b) { return b.score - a.score; });
+    list = top;
+    loaded = top.map(function (page) { return page.text; });
     var items = list.map(function (page, k) {
-      var url = ix.pages[page.page][0], title = ix.pages[page.page][1];
+      var url = loaded[k].u, title = loaded[k].s[0][1];
       var scoreOf = new Map(page.sections.map(function (s) { return [s[0] - ix.first[page.page], s[1].score]; }));
       var top0 = page.score;
-      if (k >= top.length) {
-        return [{location: url, title: highlight(title, found), text: "", score: top0, terms: termMap}];
-      }
       var parts = loaded[k].s;
       var group = [{location: url, title: highlight(title, found),
                     text: snippet(parts[0][2] || "", found), score: top0, terms: termMap}];
@@ -429,6 +754,7 @@ function present(ix, terms, list, matchedWords, all) {
     });
     var result = {items: items};
     if (options.suggest) result.suggest = [];
+    if (also.length && items.length) result.note = "ook gezocht op: " + also.join(", ");
     return result;
   });
 }
@@ -445,8 +771,22 @@ function next() {
     return {items: []};
   }).then(function (result) {
     busy = false;
-    if (pending === null) postMessage({type: RESULT, data: result});   // skip stale answers
+    if (pending === null) {   // skip stale answers
+      if (channel) channel.postMessage({type: "ook", query: query, text: result.note || ""});
+      postMessage({type: RESULT, data: result});
+    }
     next();
+  });
+}
+
+/* The page (zoeken-voorladen.js) asks for the index when the reader goes
+   to the search box; the answer's "ook gezocht op" line goes back the same way. */
+var channel = typeof BroadcastChannel === "undefined" ? null : new BroadcastChannel("kinderwerk-zoeken");
+var wanted = false;
+if (channel) {
+  channel.addEventListener("message", function (event) {
+    if (!event.data || event.data.type !== "laden") return;
+    if (config) load(); else wanted = true;   // before SETUP: the version is not known yet
   });
 }
 
@@ -456,6 +796,7 @@ addEventListener("message", function (event) {
     config = message.data.config || {};
     options = message.data.options || options;
     postMessage({type: READY});
+    if (wanted) load();
   } else if (message.type === QUERY) {
     pending = String(message.data || "");
     if (!pending.trim()) {
