@@ -123,7 +123,7 @@ def measure(site: Path, runs: int, forms=("mobile", "desktop")) -> list[dict]:
                 results = []
                 for i in range(runs):
                     results.append(run_once(binary, base + path, form, Path(tmp)))
-                    print(f"  {name} ({form}) meting {i + 1}: "
+                    print(f"  {name} ({'mobiel' if form == 'mobile' else form}) meting {i + 1}: "
                           + ", ".join(f"{NAMES[c]} {results[-1][c]}" for c in CATEGORIES), file=sys.stderr)
                 median = {c: statistics.median(r[c] for r in results) for c in CATEGORIES}
                 failing = sorted({f for r in results for f in r["_failing"]})
