@@ -5,8 +5,10 @@ Small functions, one per MkDocs event; the work is done by ``kinderwerk``.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
+from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
@@ -20,6 +22,9 @@ from kinderwerk.datasets import DataError  # noqa: E402
 from kinderwerk import examples  # noqa: E402
 from kinderwerk.examples import find_chart_pages  # noqa: E402
 from kinderwerk.feed import FEED_PATH, atom_feed  # noqa: E402
+from kinderwerk.history import file_dates  # noqa: E402
+from kinderwerk.page_dates import example_dates, page_dates  # noqa: E402
+from kinderwerk.sitemap import ROBOTS_PATH, SITEMAP_PATH, gzipped, robots_txt, sitemap_xml  # noqa: E402
 from kinderwerk.sandbox import sandbox_like  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,6 +32,7 @@ DATA = ROOT / "data"
 CACHE = ROOT / ".cache" / "charts"
 CIJFERS = "cijfers.md"  # shows every chart
 log = logging.getLogger("mkdocs.hooks.kinderwerk")
+_sitemap: list[tuple[str, object]] = []  # (address, date) of every page; on_nav -> on_post_build
 
 
 def on_config(config):
@@ -60,6 +66,7 @@ def on_files(files, config):
         files.append(File.generated(config, f"downloads/{chart_id}.svg",
                                     content=standalone_svg(chart.svg).encode("utf-8")))
         files.append(File.generated(config, f"downloads/{chart_id}.png", content=chart.png))
+    files.append(File.generated(config, ROBOTS_PATH, content=robots_txt(registry.edition.site_url)))
     _find_chart_urls(files)
     return files
 
@@ -81,14 +88,24 @@ def _find_chart_urls(files) -> None:
 
 def on_nav(nav, config, files):
     """The Atom feed of the practice examples (scripts/hooks_examples.py has
-    validated them in its on_files, which runs after ours)."""
-    collection = examples.state.collection
-    if collection is None:
-        return nav
+    validated them in its on_files, which runs after ours) and the date of
+    every page for the sitemap: both from git and the examples' own dates."""
     site_url = registry.edition.site_url
-    entries = [(e, site_url + files.get_file_from_path(e.src_uri).url) for e in collection.examples]
-    files.append(File.generated(config, FEED_PATH,
-                                content=atom_feed(entries, config["site_name"], site_url)))
+    history = file_dates(ROOT)
+    docs = os.path.relpath(config.docs_dir, ROOT).replace(os.sep, "/")  # "docs"
+    collection = examples.state.collection
+    dates = {}
+    if collection is not None:
+        dates = {e.src_uri: example_dates(e, history, docs) for e in collection.examples}
+        entries = [(e, site_url + files.get_file_from_path(e.src_uri).url, dates[e.src_uri])
+                   for e in collection.examples]
+        files.append(File.generated(config, FEED_PATH,
+                                    content=atom_feed(entries, config["site_name"], site_url)))
+    pages = files.documentation_pages()
+    lastmod = page_dates([f.src_uri for f in pages], history, collection, dates, docs)
+    _sitemap[:] = [(urljoin(site_url, f.url), lastmod[f.src_uri]) for f in pages]
+    if not history:
+        log.info("kinderwerk: geen git-geschiedenis; datums in feed en sitemap komen uit de voorbeelden zelf")
     return nav
 
 
@@ -103,6 +120,14 @@ def on_page_markdown(markdown, page, config, files):
     if examples.MARKER in markdown:
         return markdown.replace(examples.MARKER, f"{FEED_LINK}\n\n{examples.MARKER}", 1)
     return markdown.rstrip("\n") + f"\n\n{FEED_LINK}\n"
+
+
+def on_post_build(config):
+    """Our sitemap over MkDocs' own (whose lastmod is the day of the build)."""
+    site = Path(config.site_dir)
+    data = sitemap_xml(_sitemap)
+    (site / SITEMAP_PATH).write_bytes(data)
+    (site / f"{SITEMAP_PATH}.gz").write_bytes(gzipped(data))
 
 
 def on_serve(server, config, builder):
