@@ -18,7 +18,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from kinderwerk import registry  # noqa: E402
 from kinderwerk.chart_cache import standalone_svg  # noqa: E402
 from kinderwerk.citation import edition_from  # noqa: E402
+from kinderwerk.datapackage import datapackage_json  # noqa: E402
 from kinderwerk.datasets import DataError  # noqa: E402
+from kinderwerk.spreadsheets import downloads as spreadsheet_downloads  # noqa: E402
 from kinderwerk import examples  # noqa: E402
 from kinderwerk.examples import find_chart_pages  # noqa: E402
 from kinderwerk.feed import FEED_PATH, atom_feed  # noqa: E402
@@ -57,11 +59,17 @@ def on_config(config):
 
 
 def on_files(files, config):
-    """Offer every data set as CSV and every chart as SVG and PNG under
-    downloads/; find the page each chart is cited with."""
+    """Offer every data set as CSV (for programs and for Dutch Excel), xlsx and
+    ods, with one workbook and datapackage.json; every chart as SVG and PNG
+    under downloads/; find the page each chart is cited with."""
     for dataset in registry.datasets.values():
         files.append(File.generated(config, f"downloads/{dataset.id}.csv",
                                     content=dataset.csv_path.read_bytes()))
+    edition = registry.edition
+    for name, content in spreadsheet_downloads(registry.datasets, edition.date).items():
+        files.append(File.generated(config, f"downloads/{name}", content=content))
+    files.append(File.generated(config, "downloads/datapackage.json", content=datapackage_json(
+        registry.datasets, edition.site_url, edition.date.isoformat())))
     for chart_id, chart in registry.charts.items():
         files.append(File.generated(config, f"downloads/{chart_id}.svg",
                                     content=standalone_svg(chart.svg).encode("utf-8")))

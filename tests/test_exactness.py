@@ -129,7 +129,7 @@ def test_chart_heading_from_a_lower_case_finding_gets_a_capital(tmp_path):
         (tmp_path / name).write_text((DATA / name).read_text(encoding="utf-8"), encoding="utf-8")
     dataset = load_dataset(tmp_path / "organisatietypes.csv")
     assert dataset.finding()[0].islower()  # the test would prove nothing otherwise
-    heading = chart_block(dataset, "<svg></svg>", "a.csv", "a.svg", 2).splitlines()[0]
+    heading = chart_block(dataset, "<svg></svg>", [], 2).splitlines()[0]
     assert heading.startswith("## Ruim ")
 
 
@@ -167,7 +167,7 @@ def test_multiple_answers_claimed_only_where_the_report_says_so(datasets):
     # Footnotes 8 and 9 of the report: only job title and type of organisation.
     assert stated == {"functietitels", "organisatietypes"}
     for dataset in datasets.values():
-        box = meta_html(dataset, "m", "a.csv", None)
+        box = meta_html(dataset, "m", [])
         if dataset.meta.multiple_answers_in_report:
             assert "Meerdere antwoorden mogelijk</strong>: dat staat in het rapport" in box
         elif dataset.meta.multiple_answers:
