@@ -28,6 +28,7 @@ from kinderwerk.history import file_dates  # noqa: E402
 from kinderwerk.page_dates import example_dates, page_dates  # noqa: E402
 from kinderwerk.sitemap import ROBOTS_PATH, SITEMAP_PATH, gzipped, robots_txt, sitemap_xml  # noqa: E402
 from kinderwerk.sandbox import sandbox_like  # noqa: E402
+from kinderwerk.serve_pdf import served_pdf  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -35,6 +36,12 @@ CACHE = ROOT / ".cache" / "charts"
 CIJFERS = "cijfers.md"  # shows every chart
 log = logging.getLogger("mkdocs.hooks.kinderwerk")
 _sitemap: list[tuple[str, object]] = []  # (address, date) of every page; on_nav -> on_post_build
+PDF = "downloads/kennisbank-kinderwerk.pdf"  # written by `make pdf` (scripts/build_pdf.py)
+_command: list[str] = []  # "build" or "serve" (on_startup)
+
+
+def on_startup(command, dirty):
+    _command[:] = [command]
 
 
 def on_config(config):
@@ -75,6 +82,10 @@ def on_files(files, config):
                                     content=standalone_svg(chart.svg).encode("utf-8")))
         files.append(File.generated(config, f"downloads/{chart_id}.png", content=chart.png))
     files.append(File.generated(config, ROBOTS_PATH, content=robots_txt(registry.edition.site_url)))
+    if _command == ["serve"]:
+        # `make pdf` prints after a build; under serve, offer the last edition
+        # printed into site/ (or a page that says how to make it), not a 404.
+        files.append(File.generated(config, PDF, content=served_pdf(ROOT / "site" / PDF)))
     _find_chart_urls(files)
     return files
 
