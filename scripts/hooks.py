@@ -8,7 +8,7 @@ import logging
 import os
 import sys
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
@@ -54,6 +54,10 @@ def on_config(config):
         registry.edition = edition_from(config)
     except ValueError as exc:
         raise PluginError(str(exc)) from None
+    # One setting for the repository: its name is the path of repo_url
+    # ("owner/name"), not MkDocs' default "GitHub".
+    if config.get("repo_url"):
+        config["repo_name"] = urlsplit(config["repo_url"]).path.strip("/").removesuffix(".git")
     drawn = sum(1 for c in registry.charts.values() if c.rendered)
     log.info(f"kinderwerk: {len(registry.datasets)} data sets, {drawn} grafieken opnieuw getekend")
     macros = config.plugins.get("macros")
