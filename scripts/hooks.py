@@ -20,7 +20,7 @@ from kinderwerk.chart_cache import standalone_svg  # noqa: E402
 from kinderwerk.citation import edition_from  # noqa: E402
 from kinderwerk.datapackage import datapackage_json  # noqa: E402
 from kinderwerk.datasets import DataError  # noqa: E402
-from kinderwerk.spreadsheets import downloads as spreadsheet_downloads  # noqa: E402
+from kinderwerk.download_cache import spreadsheet_files  # noqa: E402
 from kinderwerk import examples  # noqa: E402
 from kinderwerk.examples import find_chart_pages  # noqa: E402
 from kinderwerk.feed import FEED_PATH, atom_feed  # noqa: E402
@@ -33,6 +33,7 @@ from kinderwerk.serve_pdf import served_pdf  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 CACHE = ROOT / ".cache" / "charts"
+SHEETS_CACHE = ROOT / ".cache" / "spreadsheets"
 CIJFERS = "cijfers.md"  # shows every chart
 log = logging.getLogger("mkdocs.hooks.kinderwerk")
 _sitemap: list[tuple[str, object]] = []  # (address, date) of every page; on_nav -> on_post_build
@@ -77,7 +78,10 @@ def on_files(files, config):
         files.append(File.generated(config, f"downloads/{dataset.id}.csv",
                                     content=dataset.csv_path.read_bytes()))
     edition = registry.edition
-    for name, content in spreadsheet_downloads(registry.datasets, edition.date).items():
+    sheets, made = spreadsheet_files(registry.datasets, edition.date, SHEETS_CACHE)
+    if made:
+        log.info(f"kinderwerk: {len(sheets)} spreadsheets opnieuw gemaakt")
+    for name, content in sheets.items():
         files.append(File.generated(config, f"downloads/{name}", content=content))
     files.append(File.generated(config, "downloads/datapackage.json", content=datapackage_json(
         registry.datasets, edition.site_url, edition.date.isoformat())))

@@ -257,3 +257,19 @@ def test_built_site_offers_every_download_it_links(built_site):
         assert (built_site / "downloads" / name).stat().st_size > 0
     for name in ("kinderwerk-anno-2021.xlsx", "kinderwerk-anno-2021.ods", "datapackage.json"):
         assert (built_site / "downloads" / name).is_file()
+
+
+def test_a_warm_build_reads_the_spreadsheets_from_the_cache(datasets, files, tmp_path, monkeypatch, data_dir):
+    from kinderwerk import download_cache
+    made, fresh = download_cache.spreadsheet_files(datasets, EDITION, tmp_path)
+    assert fresh and made == files
+
+    def fail(*args):
+        raise AssertionError("opnieuw gemaakt terwijl er niets veranderde")
+    monkeypatch.setattr(spreadsheets, "downloads", fail)
+    again, fresh = download_cache.spreadsheet_files(datasets, EDITION, tmp_path)
+    assert not fresh and again == files
+    # Another edition date is another key: made again (and the old set removed).
+    monkeypatch.undo()
+    _, fresh = download_cache.spreadsheet_files(datasets, dt.date(2032, 1, 1), tmp_path)
+    assert fresh and len([p for p in tmp_path.iterdir()]) == 1
