@@ -154,6 +154,7 @@ def test_headings_follow_the_outline(pdf, reader):
             titles.append(_words(item.title))
             stack += list(reversed(item.children))
     assert len(titles) > 100
+    assert all(headings), "een kop zonder tekst"
     position = 0
     for title in titles:
         squeezed = title.replace(" ", "")
