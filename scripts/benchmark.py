@@ -28,6 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from kinderwerk.dutch import format_number, format_ratio, format_seconds, format_size  # noqa: E402
 from project_copy import copy_project  # noqa: E402
 
 EXAMPLE = "docs/praktijkvoorbeelden/almere-de-schoor.md"
@@ -43,7 +44,7 @@ def build(project: Path, site: Path) -> tuple[float, str]:
                           cwd=project, env=env, capture_output=True, text=True)
     seconds = time.perf_counter() - start
     if done.returncode != 0:
-        sys.exit(f"build failed in {project}:\n{done.stderr[-3000:]}")
+        sys.exit(f"de build faalde in {project}:\n{done.stderr[-3000:]}")
     return seconds, done.stderr + done.stdout
 
 
@@ -81,7 +82,8 @@ def folder_size(folder: Path) -> int:
 
 
 def kb(size: int) -> str:
-    return f"{size / 1024:,.1f} KB"
+    """Dutch style, in KB even above 1.000 KB, so the lines compare at a glance."""
+    return f"{format_number(size / 1000, 1)} KB"
 
 
 def main(argv=None) -> int:
@@ -110,17 +112,23 @@ def main(argv=None) -> int:
         charts = sorted((site / "downloads").glob("*.svg"))
         index = site / "search"  # Material's stub and our index in search/nl/ (issue 10)
 
+        def secs(value: float) -> str:
+            return format_seconds(value, 2).rjust(8)
+
         print("Kennisbank Kinderwerk: benchmark")
-        print(f"  machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, fastest of {args.repeat} builds")
-        print(f"  baseline build (no macros, hooks, charts): {baseline:6.2f} s")
-        print(f"  cold build (empty chart cache):            {cold:6.2f} s  = {cold / baseline:.2f}x baseline (target <= 2)")
-        print(f"  warm build (nothing changed):              {warm:6.2f} s  = {warm / baseline:.2f}x baseline (target <= 1.25)")
-        print(f"  charts redrawn by the warm build:          {redrawn.group(1) if redrawn else '?'} (target 0)")
-        print(f"  peak memory of a build:                    {peak_kb / 1024:,.0f} MB")
-        print(f"  largest page: {largest.relative_to(site)} {kb(largest.stat().st_size)}")
-        print(f"  search index: {kb(folder_size(index))}")
+        print(f"  machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, "
+              f"snelste van {args.repeat} builds")
+        print(f"  basisbuild (zonder macro's, hooks, grafieken): {secs(baseline)}")
+        print(f"  koude build (lege grafiekcache):               {secs(cold)}  = "
+              f"{format_ratio(cold / baseline)} de basisbuild (doel <= 2)")
+        print(f"  warme build (niets veranderd):                 {secs(warm)}  = "
+              f"{format_ratio(warm / baseline)} de basisbuild (doel <= 1,25)")
+        print(f"  grafieken opnieuw getekend door de warme build: {redrawn.group(1) if redrawn else '?'} (doel 0)")
+        print(f"  piekgeheugen van een build:                    {format_size(peak_kb * 1024)}")
+        print(f"  grootste pagina: {largest.relative_to(site)} {kb(largest.stat().st_size)}")
+        print(f"  zoekindex: {kb(folder_size(index))}")
         for chart in charts:
-            print(f"  chart {chart.name}: {kb(chart.stat().st_size)} (target <= 30 KB)")
+            print(f"  grafiek {chart.name}: {kb(chart.stat().st_size)} (doel <= 30 KB)")
 
         previous = None
         for count in args.pages:
@@ -129,12 +137,13 @@ def main(argv=None) -> int:
             add_examples(project, count)
             seconds, _ = best(project, tmp / f"pages-{count}-site", 1)
             index = tmp / f"pages-{count}-site" / "search"
-            line = (f"  +{count:>5} generated examples: {seconds:7.2f} s, "
-                    f"{(seconds - warm) / count * 1000:6.1f} ms per added page, "
-                    f"search index {kb(folder_size(index))}")
+            line = (f"  +{format_number(count):>5} gemaakte voorbeelden: {secs(seconds)}, "
+                    f"{format_number((seconds - warm) / count * 1000, 1):>6} ms per extra pagina, "
+                    f"zoekindex {kb(folder_size(index))}")
             if previous:
                 p_count, p_seconds = previous
-                line += f"; growth x{(seconds - warm) / max(p_seconds - warm, 1e-9):.1f} for x{count / p_count:.0f} pages"
+                growth = (seconds - warm) / max(p_seconds - warm, 1e-9)
+                line += f"; groei x{format_number(growth, 1)} bij x{format_number(count / p_count, 0)} pagina's"
             print(line)
             previous = (count, seconds)
             shutil.rmtree(project)

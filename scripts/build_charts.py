@@ -13,6 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from kinderwerk.chart_cache import charts_for, standalone_svg  # noqa: E402
 from kinderwerk.datasets import DataError, load_all  # noqa: E402
+from kinderwerk.dutch import format_size  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -31,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     results = charts_for(datasets, args.cache)
     for chart_id, result in results.items():
         state = "getekend" if result.rendered else "uit cache"
-        print(f"{chart_id}: {state}, {len(result.svg.encode()):,} bytes")
+        print(f"{chart_id}: {state}, {format_size(len(result.svg.encode()))}")
         if args.out:
             args.out.mkdir(parents=True, exist_ok=True)
             (args.out / f"{chart_id}.svg").write_text(standalone_svg(result.svg), encoding="utf-8")

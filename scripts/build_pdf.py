@@ -41,6 +41,8 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from kinderwerk.citation import Edition, edition_from  # noqa: E402
+from kinderwerk.dutch import format_seconds, format_size  # noqa: E402
+from kinderwerk.pdf_ua import make_accessible  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 PDF_NAME = "kennisbank-kinderwerk.pdf"
@@ -361,14 +363,13 @@ def finish(pdf: bytes, edition: Edition, config: dict, headings: list[str]) -> b
     writer = PdfWriter(clone_from=io.BytesIO(pdf))
     _fix_outline(writer, headings)
     writer._root_object[NameObject("/Lang")] = TextStringObject("nl")
-    stamp = edition.date.strftime("D:%Y%m%d000000Z")
-    writer.add_metadata({"/Title": f"{config['site_name']}, editie {edition.date_nl}",
-                         "/Author": config.get("site_author") or config["site_name"],
-                         "/Subject": "Kinderwerk anno 2021 in eigen woorden, met cijfers en praktijkvoorbeelden",
-                         "/CreationDate": stamp, "/ModDate": stamp})
     out = io.BytesIO()
     writer.write(out)
-    return out.getvalue()
+    # PDF/UA: XMP, artifacts, link texts, one figure per chart (kinderwerk/pdf_ua.py).
+    return make_accessible(out.getvalue(), title=f"{config['site_name']}, editie {edition.date_nl}",
+                           author=config.get("site_author") or config["site_name"],
+                           subject="Kinderwerk anno 2021 in eigen woorden, met cijfers en praktijkvoorbeelden",
+                           date=edition.date)
 
 
 @contextlib.contextmanager
@@ -436,8 +437,8 @@ def main(argv: list[str] | None = None) -> int:
     out = args.out or args.site_dir / "downloads" / PDF_NAME
     start = time.monotonic()
     build(args.site_dir.resolve(), out, args.config_file)
-    print(f"PDF geschreven: {out} ({out.stat().st_size / 1e6:.2f} MB, "
-          f"{time.monotonic() - start:.0f} s)")
+    print(f"PDF geschreven: {out} ({format_size(out.stat().st_size)}, "
+          f"{format_seconds(time.monotonic() - start, 0)})")
     return 0
 
 

@@ -224,7 +224,8 @@ def run(root: Path = ROOT, out=sys.stdout) -> int:
         else:
             found = result
         problems += found
-    seconds = time.monotonic() - started
+    from kinderwerk.dutch import format_seconds
+    took = format_seconds(time.monotonic() - started)  # '1,4 s'
     github = os.environ.get("GITHUB_ACTIONS") == "true"
     for p in problems:
         print(f"FOUT: {p}", file=out)
@@ -242,10 +243,10 @@ def run(root: Path = ROOT, out=sys.stdout) -> int:
         files = len({p.file for p in problems})
         print(f"\n{len(problems)} {'probleem' if len(problems) == 1 else 'problemen'} in {files} "
               f"{'bestand' if files == 1 else 'bestanden'}. Verbeter ze en draai de controle opnieuw "
-              f"({seconds:.1f} s). {HELP}", file=out)
+              f"({took}). {HELP}", file=out)
         return 1
     print(f"Alles in orde: {examples} praktijkvoorbeelden en {datasets} data sets gecontroleerd "
-          f"({seconds:.1f} s).", file=out)
+          f"({took}).", file=out)
     return 0
 
 

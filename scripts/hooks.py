@@ -5,8 +5,10 @@ Small functions, one per MkDocs event; the work is done by ``kinderwerk``.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
@@ -16,17 +18,31 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from kinderwerk import registry  # noqa: E402
 from kinderwerk.chart_cache import standalone_svg  # noqa: E402
 from kinderwerk.citation import edition_from  # noqa: E402
+from kinderwerk.datapackage import datapackage_json  # noqa: E402
 from kinderwerk.datasets import DataError  # noqa: E402
+from kinderwerk.download_cache import spreadsheet_files  # noqa: E402
 from kinderwerk import examples  # noqa: E402
 from kinderwerk.examples import find_chart_pages  # noqa: E402
 from kinderwerk.feed import FEED_PATH, atom_feed  # noqa: E402
+from kinderwerk.history import file_dates  # noqa: E402
+from kinderwerk.page_dates import example_dates, page_dates  # noqa: E402
+from kinderwerk.sitemap import ROBOTS_PATH, SITEMAP_PATH, gzipped, robots_txt, sitemap_xml  # noqa: E402
 from kinderwerk.sandbox import sandbox_like  # noqa: E402
+from kinderwerk.serve_pdf import served_pdf  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 CACHE = ROOT / ".cache" / "charts"
+SHEETS_CACHE = ROOT / ".cache" / "spreadsheets"
 CIJFERS = "cijfers.md"  # shows every chart
 log = logging.getLogger("mkdocs.hooks.kinderwerk")
+_sitemap: list[tuple[str, object]] = []  # (address, date) of every page; on_nav -> on_post_build
+PDF = "downloads/kennisbank-kinderwerk.pdf"  # written by `make pdf` (scripts/build_pdf.py)
+_command: list[str] = []  # "build" or "serve" (on_startup)
+
+
+def on_startup(command, dirty):
+    _command[:] = [command]
 
 
 def on_config(config):
@@ -39,6 +55,10 @@ def on_config(config):
         registry.edition = edition_from(config)
     except ValueError as exc:
         raise PluginError(str(exc)) from None
+    # One setting for the repository: its name is the path of repo_url
+    # ("owner/name"), not MkDocs' default "GitHub".
+    if config.get("repo_url"):
+        config["repo_name"] = urlsplit(config["repo_url"]).path.strip("/").removesuffix(".git")
     drawn = sum(1 for c in registry.charts.values() if c.rendered)
     log.info(f"kinderwerk: {len(registry.datasets)} data sets, {drawn} grafieken opnieuw getekend")
     macros = config.plugins.get("macros")
@@ -51,15 +71,29 @@ def on_config(config):
 
 
 def on_files(files, config):
-    """Offer every data set as CSV and every chart as SVG and PNG under
-    downloads/; find the page each chart is cited with."""
+    """Offer every data set as CSV (for programs and for Dutch Excel), xlsx and
+    ods, with one workbook and datapackage.json; every chart as SVG and PNG
+    under downloads/; find the page each chart is cited with."""
     for dataset in registry.datasets.values():
         files.append(File.generated(config, f"downloads/{dataset.id}.csv",
                                     content=dataset.csv_path.read_bytes()))
+    edition = registry.edition
+    sheets, made = spreadsheet_files(registry.datasets, edition.date, SHEETS_CACHE)
+    if made:
+        log.info(f"kinderwerk: {len(sheets)} spreadsheets opnieuw gemaakt")
+    for name, content in sheets.items():
+        files.append(File.generated(config, f"downloads/{name}", content=content))
+    files.append(File.generated(config, "downloads/datapackage.json", content=datapackage_json(
+        registry.datasets, edition.site_url, edition.date.isoformat())))
     for chart_id, chart in registry.charts.items():
         files.append(File.generated(config, f"downloads/{chart_id}.svg",
                                     content=standalone_svg(chart.svg).encode("utf-8")))
         files.append(File.generated(config, f"downloads/{chart_id}.png", content=chart.png))
+    files.append(File.generated(config, ROBOTS_PATH, content=robots_txt(registry.edition.site_url)))
+    if _command == ["serve"]:
+        # `make pdf` prints after a build; under serve, offer the last edition
+        # printed into site/ (or a page that says how to make it), not a 404.
+        files.append(File.generated(config, PDF, content=served_pdf(ROOT / "site" / PDF)))
     _find_chart_urls(files)
     return files
 
@@ -81,14 +115,24 @@ def _find_chart_urls(files) -> None:
 
 def on_nav(nav, config, files):
     """The Atom feed of the practice examples (scripts/hooks_examples.py has
-    validated them in its on_files, which runs after ours)."""
-    collection = examples.state.collection
-    if collection is None:
-        return nav
+    validated them in its on_files, which runs after ours) and the date of
+    every page for the sitemap: both from git and the examples' own dates."""
     site_url = registry.edition.site_url
-    entries = [(e, site_url + files.get_file_from_path(e.src_uri).url) for e in collection.examples]
-    files.append(File.generated(config, FEED_PATH,
-                                content=atom_feed(entries, config["site_name"], site_url)))
+    history = file_dates(ROOT)
+    docs = os.path.relpath(config.docs_dir, ROOT).replace(os.sep, "/")  # "docs"
+    collection = examples.state.collection
+    dates = {}
+    if collection is not None:
+        dates = {e.src_uri: example_dates(e, history, docs) for e in collection.examples}
+        entries = [(e, site_url + files.get_file_from_path(e.src_uri).url, dates[e.src_uri])
+                   for e in collection.examples]
+        files.append(File.generated(config, FEED_PATH,
+                                    content=atom_feed(entries, config["site_name"], site_url)))
+    pages = files.documentation_pages()
+    lastmod = page_dates([f.src_uri for f in pages], history, collection, dates, docs)
+    _sitemap[:] = [(urljoin(site_url, f.url), lastmod[f.src_uri]) for f in pages]
+    if not history:
+        log.info("kinderwerk: geen git-geschiedenis; datums in feed en sitemap komen uit de voorbeelden zelf")
     return nav
 
 
@@ -103,6 +147,14 @@ def on_page_markdown(markdown, page, config, files):
     if examples.MARKER in markdown:
         return markdown.replace(examples.MARKER, f"{FEED_LINK}\n\n{examples.MARKER}", 1)
     return markdown.rstrip("\n") + f"\n\n{FEED_LINK}\n"
+
+
+def on_post_build(config):
+    """Our sitemap over MkDocs' own (whose lastmod is the day of the build)."""
+    site = Path(config.site_dir)
+    data = sitemap_xml(_sitemap)
+    (site / SITEMAP_PATH).write_bytes(data)
+    (site / f"{SITEMAP_PATH}.gz").write_bytes(gzipped(data))
 
 
 def on_serve(server, config, builder):

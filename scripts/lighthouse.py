@@ -30,6 +30,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+from kinderwerk.dutch import format_number  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE_VERSION = "12.8.2"          # exact: scores change between versions
@@ -103,7 +104,7 @@ def run_once(binary: Path, url: str, form: str, workdir: Path) -> dict[str, floa
         for ref in report["categories"][category]["auditRefs"]:
             audit = report["audits"][ref["id"]]
             if ref.get("weight", 0) > 0 and audit.get("score") is not None and audit["score"] < 1:
-                failing.append(f"{category}/{ref['id']} ({audit['score']})")
+                failing.append(f"{category}/{ref['id']} ({format_number(audit['score'], 2)})")
     scores = {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
     scores["_failing"] = failing
     return scores
@@ -122,8 +123,8 @@ def measure(site: Path, runs: int, forms=("mobile", "desktop")) -> list[dict]:
                 results = []
                 for i in range(runs):
                     results.append(run_once(binary, base + path, form, Path(tmp)))
-                    print(f"  {name} ({form}) run {i + 1}: "
-                          + ", ".join(f"{c} {results[-1][c]}" for c in CATEGORIES), file=sys.stderr)
+                    print(f"  {name} ({'mobiel' if form == 'mobile' else form}) meting {i + 1}: "
+                          + ", ".join(f"{NAMES[c]} {results[-1][c]}" for c in CATEGORIES), file=sys.stderr)
                 median = {c: statistics.median(r[c] for r in results) for c in CATEGORIES}
                 failing = sorted({f for r in results for f in r["_failing"]})
                 rows.append({"page": name, "path": path, "form": form, **median, "failing": failing})

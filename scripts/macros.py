@@ -17,7 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from kinderwerk import examples, registry  # noqa: E402
-from kinderwerk.blocks import chart_block, details_block  # noqa: E402
+from kinderwerk.blocks import chart_block, details_block, download_links  # noqa: E402
 from kinderwerk.dutch import format_number, sentence_case  # noqa: E402
 from kinderwerk.sanitize import plain_markdown  # noqa: E402
 
@@ -57,8 +57,8 @@ def define_env(env):
         other = data.meta.same_question_as
         return registry.dataset(other) if other else None
 
-    def download(dataset_id: str, ext: str) -> str:
-        return f"{site_root()}{DOWNLOADS}/{dataset_id}.{ext}"
+    def downloads(dataset_id: str, chart: bool) -> list[tuple[str, str]]:
+        return download_links(f"{site_root()}{DOWNLOADS}/", dataset_id, chart)
 
     @env.macro
     def chart(dataset_id: str, level: int = 3) -> str:
@@ -66,17 +66,15 @@ def define_env(env):
         data = get(dataset_id)
         if dataset_id not in registry.charts:
             raise MacroError(f"docs/{page_path()}: data set '{dataset_id}' heeft geen grafiek (chart: false)")
-        return chart_block(data, registry.charts[dataset_id].svg,
-                           download(dataset_id, "csv"), download(dataset_id, "svg"), level,
-                           png_href=download(dataset_id, "png"),
+        return chart_block(data, registry.charts[dataset_id].svg, downloads(dataset_id, True), level,
                            cite_html=registry.citation_html(dataset_id),
                            same_question=same_question(data))
 
     @env.macro
     def details(dataset_id: str) -> str:
-        """Table, question, base, source and CSV download, without a chart."""
+        """Table, question, base, source and downloads, without a chart."""
         data = get(dataset_id)
-        return details_block(data, download(dataset_id, "csv"), same_question(data))
+        return details_block(data, downloads(dataset_id, False), same_question(data))
 
     @env.macro
     def pct(dataset_id: str, option_id: str) -> str:

@@ -38,6 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from example_generator import add_varied_examples  # noqa: E402
 from browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 from project_copy import ROOT, copy_project, run_build  # noqa: E402
+from kinderwerk.dutch import format_number  # noqa: E402
 
 QUERIES = ROOT / "tests" / "search_queries.yml"
 LATENCY_QUERIES = ["huttendorpen", "kinderen", "samenwerkingspatners"]
@@ -267,12 +268,12 @@ def build_copy(tmp: Path, examples: int) -> Path:
         add_varied_examples(project, examples)
     result = run_build(project, tmp / "site", strict=False)
     if result.returncode != 0:
-        sys.exit(f"build failed:\n{result.output[-3000:]}")
+        sys.exit(f"de build mislukte:\n{result.output[-3000:]}")
     return result.site
 
 
 def kb(n: float) -> str:
-    return f"{n / 1024:,.1f} KB"
+    return f"{format_number(n / 1024, 1)} KB"  # Dutch style: '1.234,5 KB'
 
 
 def report(data: dict, label: str) -> str:
@@ -280,11 +281,12 @@ def report(data: dict, label: str) -> str:
     rows = data["rows"]
     if rows:
         s = summary(rows)
-        lines.append(f"  {s['n']} zoekvragen: hit@1 {s['hit1']}/{s['n']} ({s['hit1'] / s['n']:.0%}), "
-                     f"hit@3 {s['hit3']}/{s['n']}, MRR {s['mrr']:.2f}, leeg {s['empty']}")
+        share = format_number(100 * s["hit1"] / s["n"], 0)
+        lines.append(f"  {s['n']} zoekvragen: hit@1 {s['hit1']}/{s['n']} ({share}%), "
+                     f"hit@3 {s['hit3']}/{s['n']}, MRR {format_number(s['mrr'], 2)}, leeg {s['empty']}")
         for category in dict.fromkeys(r["category"] for r in rows):
             part = summary([r for r in rows if r["category"] == category])
-            lines.append(f"    {category:<14} hit@1 {part['hit1']}/{part['n']}, MRR {part['mrr']:.2f}, "
+            lines.append(f"    {category:<14} hit@1 {part['hit1']}/{part['n']}, MRR {format_number(part['mrr'], 2)}, "
                          f"leeg {part['empty']}")
         misses = [r for r in rows if r["rank"] != 1]
         if misses:
@@ -300,7 +302,8 @@ def report(data: dict, label: str) -> str:
             f"    {s['query']!r}, {when}: "
             f"voor focus {kb(s['search_before_focus'])} zoekbestanden {s['search_files_before_focus']}; "
             f"zoekopdracht {kb(s['first_search'])} gzip ({s['requests_first_search']} verzoeken); "
-            f"eerste resultaat {s['ms_from_typed']:.0f} ms na het typen, {s['ms_from_focus']:.0f} ms na focus"
+            f"eerste resultaat {format_number(s['ms_from_typed'], 0)} ms na het typen, "
+            f"{format_number(s['ms_from_focus'], 0)} ms na focus"
             + (" (GEEN resultaat)" if s.get("empty") else ""))
     return "\n".join(lines)
 

@@ -1,7 +1,8 @@
 """Dutch number style and the report's hedges, for every precision."""
 import pytest
 
-from kinderwerk.dutch import Precision, format_number, format_percent, in_label, in_text
+from kinderwerk.dutch import (Precision, format_number, format_percent, format_ratio, format_seconds,
+                              format_size, in_label, in_text)
 
 
 @pytest.mark.parametrize("value, expected", [
@@ -39,3 +40,18 @@ def test_words_only_shows_the_words():
 
 def test_counts_have_no_percent_sign():
     assert in_text(36372, Precision.EXACT, "count") == "36.372"
+
+
+@pytest.mark.parametrize("size, expected", [
+    (1_601_791, "1,6 MB"), (8_194, "8,2 KB"), (999, "999 bytes"), (1, "1 byte"),
+    (5_000_000, "5,0 MB"), (212_800, "212,8 KB"), (6_914_900_000, "6,9 GB"),
+])
+def test_format_size_is_dutch(size, expected):
+    assert format_size(size) == expected
+
+
+def test_seconds_and_ratios_have_a_decimal_comma():
+    assert format_seconds(1.44) == "1,4 s"
+    assert format_seconds(40.561, 2) == "40,56 s"
+    assert format_seconds(1234.4, 0) == "1.234 s"
+    assert format_ratio(5.0) == "5,00x"

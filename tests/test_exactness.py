@@ -133,7 +133,7 @@ def test_chart_heading_from_a_lower_case_finding_gets_a_capital(tmp_path):
         (tmp_path / name).write_text((DATA / name).read_text(encoding="utf-8"), encoding="utf-8")
     dataset = load_dataset(tmp_path / "organisatietypes.csv")
     assert dataset.finding()[0].islower()  # the test would prove nothing otherwise
-    heading = chart_block(dataset, "<svg></svg>", "a.csv", "a.svg", 2).splitlines()[0]
+    heading = chart_block(dataset, "<svg></svg>", [], 2).splitlines()[0]
     assert heading.startswith("## Ruim ")
     # The chart's own title (screen readers, the SVG download) too.
     title = re.search(r"<title id=\"[^\"]+\">(.*?)</title>", render_svg(dataset)).group(1)
@@ -174,7 +174,7 @@ def test_multiple_answers_claimed_only_where_the_report_says_so(datasets):
     # Footnotes 8 and 9 of the report: only job title and type of organisation.
     assert stated == {"functietitels", "organisatietypes"}
     for dataset in datasets.values():
-        box = meta_html(dataset, "m", "a.csv", None)
+        box = meta_html(dataset, "m", [])
         if dataset.meta.multiple_answers_in_report:
             assert "Meerdere antwoorden mogelijk</strong>: dat staat in het rapport" in box
         elif dataset.meta.multiple_answers:
@@ -194,7 +194,7 @@ def test_the_same_question_says_the_same_about_multiple_answers(datasets):
     """aanbevelingen repeats chapter 5's question: both boxes say 'Waarschijnlijk meerdere'."""
     chapter7, chapter5 = datasets["aanbevelingen"], datasets["waarde_in_beeld"]
     assert chapter7.meta.same_question_as == "waarde_in_beeld"
-    box = meta_html(chapter7, "m", "a.csv", None, same_question=chapter5)
+    box = meta_html(chapter7, "m", [], same_question=chapter5)
     assert "<strong>Waarschijnlijk meerdere antwoorden mogelijk</strong>" in box
     assert f"dezelfde vraag als bij <em>{html.escape(chapter5.meta.title)}</em>" in box
     assert "Het rapport zegt niet of meer antwoorden mochten" in box

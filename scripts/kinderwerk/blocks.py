@@ -18,6 +18,8 @@ UNIT_HEADER = {"percent": "Percentage", "count": "Aantal"}
 
 def table_html(dataset: Dataset, table_id: str, described_by: str) -> str:
     unit = dataset.meta.unit
+    # No column that stays empty (a screen reader would announce it on every row).
+    notes = any(o.note for o in dataset.options)
     rows = []
     for o in dataset.options:
         figure = dataset.label(o.id)
@@ -35,8 +37,8 @@ def table_html(dataset: Dataset, table_id: str, described_by: str) -> str:
             f'<th scope="row">{escape(o.label)}</th>'
             f'<td class="kw-num">{escape(figure)}{precise}</td>'
             f"<td>{escape(o.wording)}</td>"
-            f"<td>{escape(o.note or '')}</td>"
-            "</tr>")
+            + (f"<td>{escape(o.note or '')}</td>" if notes else "")
+            + "</tr>")
     # A focusable scroll region, so a narrow screen scrolls the table, not the page.
     return (
         f'<div class="kw-table-wrap" role="region" tabindex="0" aria-labelledby="{table_id}-bijschrift">'
@@ -44,14 +46,27 @@ def table_html(dataset: Dataset, table_id: str, described_by: str) -> str:
         f'<caption id="{table_id}-bijschrift">{escape(dataset.meta.title)}</caption>'
         "<thead><tr>"
         f'<th scope="col">Antwoord</th><th scope="col">{UNIT_HEADER[unit]}</th>'
-        '<th scope="col">Zo staat het in het rapport</th><th scope="col">Toelichting</th>'
-        "</tr></thead>"
+        '<th scope="col">Zo staat het in het rapport</th>'
+        + ('<th scope="col">Toelichting</th>' if notes else "")
+        + "</tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table></div>")
 
 
-def meta_html(dataset: Dataset, meta_id: str, csv_href: str, svg_href: str | None,
-              png_href: str | None = None, cite_html: str | None = None,
-              same_question: Dataset | None = None) -> str:
+# The downloads of a data set, below downloads/: (file name after the id, link text).
+DATA_DOWNLOADS = ((".xlsx", "Excel (xlsx)"), (".ods", "LibreOffice (ods)"),
+                  ("-excel.csv", "CSV voor Excel"), (".csv", "CSV voor programma's"))
+CHART_DOWNLOADS = ((".svg", "Grafiek (SVG)"), (".png", "Afbeelding (PNG)"))
+
+
+def download_links(prefix: str, dataset_id: str, chart: bool) -> list[tuple[str, str]]:
+    """[(link text, address)] of a data set's downloads; ``prefix`` is the
+    address of downloads/ from the page ('../../downloads/')."""
+    kinds = DATA_DOWNLOADS + (CHART_DOWNLOADS if chart else ())
+    return [(text, f"{prefix}{dataset_id}{suffix}") for suffix, text in kinds]
+
+
+def meta_html(dataset: Dataset, meta_id: str, downloads: list[tuple[str, str]],
+              cite_html: str | None = None, same_question: Dataset | None = None) -> str:
     """The chart box. ``same_question`` is the data set named by the sidecar's
     ``same_question_as``: a single figure borrows its evidence for several answers."""
     m = dataset.meta
@@ -75,21 +90,18 @@ def meta_html(dataset: Dataset, meta_id: str, csv_href: str, svg_href: str | Non
     if m.notes:
         notes = "".join(f"<li>{escape(n)}</li>" for n in m.notes)
         items.append(f"<dt>Let op</dt><dd><ul>{notes}</ul></dd>")
-    downloads = [f'<a href="{csv_href}" download>Cijfers (CSV)</a>']
-    if svg_href:
-        downloads.append(f'<a href="{svg_href}" download>Grafiek (SVG)</a>')
-    if png_href:
-        downloads.append(f'<a href="{png_href}" download>Afbeelding (PNG)</a>')
-    items.append(f"<dt>Downloaden</dt><dd>{' · '.join(downloads)}</dd>")
+    if downloads:
+        links = " · ".join(f'<a href="{escape(href)}" download>{escape(text)}</a>' for text, href in downloads)
+        items.append(f"<dt>Downloaden</dt><dd>{links}</dd>")
     if cite_html:
         # Selectable text; docs/javascripts/citeer.js adds a copy button.
         items.append(f'<dt>Citeer</dt><dd><span class="kw-cite">{cite_html}</span></dd>')
     return f'<dl id="{meta_id}" class="kw-chart-meta">{"".join(items)}</dl>'
 
 
-def chart_block(dataset: Dataset, svg: str, csv_href: str, svg_href: str,
-                heading_level: int = 3, *, png_href: str | None = None,
-                cite_html: str | None = None, same_question: Dataset | None = None) -> str:
+def chart_block(dataset: Dataset, svg: str, downloads: list[tuple[str, str]],
+                heading_level: int = 3, *, cite_html: str | None = None,
+                same_question: Dataset | None = None) -> str:
     """Markdown: a heading with the key finding, then the figure as HTML."""
     base = f"grafiek-{dataset.id}"
     name = f"kw-tabs-{dataset.id}"
@@ -108,14 +120,15 @@ def chart_block(dataset: Dataset, svg: str, csv_href: str, svg_href: str,
         f'<p class="kw-muted">Dezelfde cijfers staan in de tab Tabel.</p></div>'
         f'<div class="tabbed-block">{table_html(dataset, table_id, meta_id)}</div>'
         "</div></div>"
-        f"{meta_html(dataset, meta_id, csv_href, svg_href, png_href, cite_html, same_question)}"
+        f"{meta_html(dataset, meta_id, downloads, cite_html, same_question)}"
         "</figure>")
     # Blank lines around the HTML keep Markdown from wrapping it in a paragraph.
     return f"{heading}\n\n{html}\n"
 
 
-def details_block(dataset: Dataset, csv_href: str, same_question: Dataset | None = None) -> str:
+def details_block(dataset: Dataset, downloads: list[tuple[str, str]],
+                  same_question: Dataset | None = None) -> str:
     """For data sets without a chart (Cijfers page): table and metadata only."""
     meta_id = f"cijfers-{dataset.id}-toelichting"
     return (f'<div class="kw-chart">{table_html(dataset, f"cijfers-{dataset.id}-tabel", meta_id)}'
-            f"{meta_html(dataset, meta_id, csv_href, None, same_question=same_question)}</div>\n")
+            f"{meta_html(dataset, meta_id, downloads, same_question=same_question)}</div>\n")

@@ -111,3 +111,26 @@ def sentence_case(text: str) -> str:
 
 def is_approximate(precision: Precision) -> bool:
     return precision is not Precision.EXACT
+
+
+# Console lines: sizes and durations in Dutch style ("1,6 MB", "1,4 s").
+# Sizes in SI units (1 KB = 1.000 bytes), as the PDF's budget of 5 MB.
+_SIZE_UNITS = ((1_000_000_000, "GB"), (1_000_000, "MB"), (1_000, "KB"))
+
+
+def format_size(size: int | float) -> str:
+    """1_601_791 -> '1,6 MB'; 8_194 -> '8,2 KB'; 512 -> '512 bytes'."""
+    for factor, unit in _SIZE_UNITS:
+        if size >= factor:
+            return f"{format_number(size / factor, 1)} {unit}"
+    return f"{format_number(size, 0)} {'byte' if size == 1 else 'bytes'}"
+
+
+def format_seconds(seconds: float, decimals: int = 1) -> str:
+    """1.4 -> '1,4 s'; 40.56 with decimals=2 -> '40,56 s'."""
+    return f"{format_number(seconds, decimals)} s"
+
+
+def format_ratio(ratio: float, decimals: int = 2) -> str:
+    """5.0 -> '5,00x' (a build time as a multiple of another)."""
+    return f"{format_number(ratio, decimals)}x"

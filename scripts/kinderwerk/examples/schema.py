@@ -52,6 +52,7 @@ class Example:
     personen: tuple[Person, ...]
     bron: str
     gecontroleerd: dt.date
+    toegevoegd: dt.date | None = None  # when it came on the site; else the git history says
 
     @property
     def slug(self) -> str:
@@ -138,6 +139,8 @@ FIELDS: dict[str, Field] = {f.name: f for f in [
                       "(aan_het_woord of genoemd); [] als je niemand noemt"),
     Field("bron", "waar de informatie vandaan komt"),
     Field("gecontroleerd", "de datum waarop iemand het voorbeeld het laatst controleerde, als JJJJ-MM-DD"),
+    Field("toegevoegd", "de datum waarop het voorbeeld op de site kwam, als JJJJ-MM-DD; laat het weg "
+                        "en de site neemt de dag waarop het werd toegevoegd", required=False),
 ]}
 
 ROLES = ("aan_het_woord", "genoemd")
@@ -403,7 +406,10 @@ def validate(data: Any, where: str, vocab: Vocabulary, src_uri: str, today: dt.d
             ("hoofdstukken", c.choice_list, (vocab.hoofdstukken,)),
             ("personen", c.persons, ()),
             ("bron", c.text, ()),
-            ("gecontroleerd", c.date, (today,))):
+            ("gecontroleerd", c.date, (today,)),
+            ("toegevoegd", c.date, (today,))):
+        if name not in data and not FIELDS[name].required:
+            continue  # optional and left out: the Example's default
         if name not in data and FIELDS[name].required:
             values[name] = _FAILED
         else:
