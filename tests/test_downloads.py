@@ -34,6 +34,8 @@ chapter: Hoofdstuk 9
 source: Testbron.
 notes: [Alleen voor de test.]
 alt: Staafdiagram van een test, waaruit blijkt dat het werkt.
+derived:
+  zingen: round(100 / 2)
 """
 ROWS = """\
 id,label,value,precision,wording,phrase,note,derived
@@ -42,7 +44,7 @@ rekenen,Rekenen,9.2,about,ongeveer 9 procent,,een noot,
 knutselen,Knutselen,,words_only,enkele,,,
 zingen,Zingen,50,more_than,meer dan de helft,de helft,,true
 """
-COUNT_META = (META.replace("unit: percent", "unit: count").replace("Testvraag", "Telvraag")
+COUNT_META = (META.replace("derived:\n  zingen: round(100 / 2)\n", "").replace("unit: percent", "unit: count").replace("Testvraag", "Telvraag")
               .replace("{lezen} leest", "{leden} leden"))
 COUNT_ROWS = "id,label,value,precision,wording\nleden,Leden,36372,exact,36.372 leden\nhalf,Half,2.5,about,ongeveer 2\n"
 
