@@ -80,8 +80,8 @@ def site_files(docs: Path) -> set[str]:
     return found - {TEMPLATE}
 
 
-def check_examples(root: Path) -> tuple[list, int]:
-    """(problems, number of examples checked)."""
+def check_examples(root: Path) -> tuple[list, int, list]:
+    """(problems, number of examples checked, notices)."""
     from kinderwerk import examples as ex
     from kinderwerk.textfile import read_text
     docs = root / "docs"
@@ -121,7 +121,21 @@ def check_examples(root: Path) -> tuple[list, int]:
             except Exception as exc:  # noqa: BLE001
                 result.problems.append(_fallback(f"docs/{src}", exc))
     examples = [s for s in sources if ex.is_example(s) and s.count("/") == 1]
-    return problems + result.problems, len(examples), result.notices
+    return problems + result.problems + remote_images(sources), len(examples), result.notices
+
+
+def remote_images(sources: dict) -> list:
+    """Images from other websites, named before any build (the build's
+    allowlist refuses them on the rendered page)."""
+    from kinderwerk import examples as ex
+    from kinderwerk.examples import photos
+    from kinderwerk.examples.frontmatter import split_front_matter
+    found = []
+    for src, text in sources.items():
+        if ex.is_example(src):
+            _, body, first_line = split_front_matter(text)
+            found += photos.remote_problems(photos.photo_refs(body, src, first_line), f"docs/{src}")
+    return found
 
 
 def photo_files(docs: Path) -> dict:

@@ -52,6 +52,7 @@ MAX_PIXELS = 40_000_000     # 40 megapixels
 MAX_WIDTH = 2000            # no published file is wider (the widths below stay under it)
 # Pillow's decoder name -> what a contributor calls the format.
 FORMATS = {"JPEG": "JPG", "PNG": "PNG", "WEBP": "WEBP", "HEIF": "HEIC"}
+HEIF_BRANDS = (b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1")
 SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif")
 # EXIF orientations that swap width and height (rotated by 90 or 270 degrees).
 SIDEWAYS = {5, 6, 7, 8}
@@ -156,6 +157,8 @@ def _what_it_is(head: bytes) -> str:
         return "een webpagina of ander tekstbestand"
     if head[4:12] in (b"ftypavif", b"ftypavis"):
         return "een AVIF-bestand"
+    if head[4:8] == b"ftyp" and head[8:12] in HEIF_BRANDS:
+        return "een HEIC-foto (van een iPhone), maar deze computer kan HEIC niet lezen"
     if not head:
         return "een leeg bestand"
     return "geen foto die de site kan lezen"
@@ -176,6 +179,11 @@ def _open(data: bytes, shown_as: str) -> Image.Image:
                            f"{MAX_PIXELS // 1_000_000} megapixel. Zo'n bestand kan de computer die de site "
                            f"bouwt vastzetten; het wordt niet geopend. {HOW_TO_SHRINK}") from None
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
+        if not HEIF and data[4:8] == b"ftyp" and data[8:12] in HEIF_BRANDS:
+            raise PhotoProblem(shown_as, "dit is een HEIC-foto van een iPhone, maar op deze computer ontbreekt "
+                               "het onderdeel dat HEIC leest (pillow-heif; `make install` zet het erbij). Of: "
+                               f"{SAVE_AS_JPG[0].lower()}{SAVE_AS_JPG[1:]} Op de iPhone zelf: Instellingen > "
+                               "Camera > Formaten > 'Meest compatibel' maakt voortaan JPG.") from None
         suffix = Path(shown_as).suffix.lower().lstrip(".") or "zonder extensie"
         raise PhotoProblem(shown_as, f"dit bestand heet .{suffix}, maar het is geen JPG-, PNG-, WEBP- of "
                            f"HEIC-foto: het is {_what_it_is(data[:1024])}. {SAVE_AS_JPG}") from None
