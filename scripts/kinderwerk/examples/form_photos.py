@@ -21,23 +21,26 @@ from .photos import CONSENT_FIELD
 PHOTO_FIELD = "foto"
 # Markdown image, HTML <img>, or a bare address (GitHub writes uploads as one of these).
 IMAGE = re.compile(r"!\[[^\]\n]{0,1000}\]\([^)\n]{0,2000}\)|<img\b[^>]{0,4000}>", re.I)
+REMOTE = re.compile(r"(?:https?:)?//", re.I)   # an image from another address (any other: the checks judge it)
 ADDRESS = re.compile(r"\bhttps?://[^\s<>()\"']{1,2000}", re.I)
 CONSENT_BOX = re.compile(r"^\s*-\s*\[[xX]\]\s*.{0,40}\bfoto\b", re.M)
 
 
 def take_out_images(answers: dict[str, str],
                     keep: tuple[str, ...] = (PHOTO_FIELD,)) -> tuple[dict[str, str], dict[str, int]]:
-    """(answers without images, field id -> images taken out). ``keep``: the
+    """(answers without images from other addresses, field id -> images taken
+    out). An image of any other kind stays, for the checks to refuse. ``keep``: the
     fields left as they are (the photo question is not page text)."""
     out, removed = {}, {}
     for key, text in answers.items():
         if key in keep or not text:
             out[key] = text
             continue
-        found = IMAGE.findall(text)
+        found = [m for m in IMAGE.findall(text) if REMOTE.search(m)]
         if found:
             removed[key] = len(found)
-            text = re.sub(r"\n{3,}", "\n\n", IMAGE.sub("", text)).strip()
+            text = IMAGE.sub(lambda m: "" if REMOTE.search(m.group(0)) else m.group(0), text)
+            text = re.sub(r"\n{3,}", "\n\n", text).strip()
         out[key] = text
     return out, removed
 
