@@ -5,9 +5,10 @@
   included): every photo in docs/praktijkvoorbeelden/ is taken out of the
   site, so no original is ever copied to site/. The photos that an example
   shows are published as the derivatives of ``kinderwerk.images.process``
-  (cached in .cache/images/): WebP at several widths and one JPEG, which
-  takes the place of the original under its source name, so Markdown links
-  and MkDocs' link checks keep working.
+  (cached in .cache/images/): WebP at several widths ('foto.jpg.800.webp')
+  and one JPEG ('foto.jpg.1600.jpg'). The JPEG keeps the source's src_uri, so
+  a Markdown image or link to 'foto.jpg' and MkDocs' link checks resolve to
+  it; only its address on the site differs.
 * on_page_content (after the allowlist of hooks_security.py): an <img> of a
   published photo becomes a <picture> with srcset, sizes, width, height,
   loading and decoding.

@@ -33,7 +33,8 @@ def test_largest_images_by_page_and_source_file(tmp_path):
     lines = message.splitlines()
     assert lines[0] == "De pdf-editie is 6,3 MB, meer dan de grens van 5,0 MB."
     assert "  - praktijkvoorbeelden/speeldorp-hutten/: docs/praktijkvoorbeelden/IMG_2041.HEIC (2,4 MB)" in lines
-    assert "kleiner" in lines[-1]
+    assert "  - hoofdstukken/werkzaamheden/: site/downloads/grafiek.svg (20 KB)" in lines
+    assert "Haal foto's weg" in lines[-1]
 
 
 def test_no_images_still_says_what_to_look_at():

@@ -66,14 +66,19 @@ def heaviest(pages: dict[str, str], site: Path, base_url: str, top: int = 8) -> 
     return sorted(rows, key=lambda r: (-r.bytes, r.page, r.file))[:top]
 
 
+def _size(size: int) -> str:
+    return megabytes(size) if size >= 1_000_000 else f"{round(size / 1000)} KB"
+
+
 def over_budget(size: int, limit: int, rows: list[Heavy]) -> str:
     """The Dutch message for a PDF of ``size`` bytes over ``limit``."""
     lines = [f"De pdf-editie is {megabytes(size)}, meer dan de grens van {megabytes(limit)}."]
     if rows:
         lines.append("De grootste afbeeldingen erin (pagina, bestand, grootte in de pdf):")
-        lines += [f"  - {r.page}: {r.file} ({megabytes(r.bytes)})" for r in rows]
-        lines.append("Maak die foto's kleiner (ongeveer 1600 pixels breed is genoeg), of haal er een weg uit "
-                     "het voorbeeld.")
+        lines += [f"  - {r.page}: {r.file} ({_size(r.bytes)})" for r in rows]
+        lines.append("Elke foto staat er al verkleind in (hooguit 1600 pixels breed). Haal foto's weg uit de "
+                     "voorbeelden hierboven (een voorbeeld heeft er zelden meer dan twee nodig), of vraag de "
+                     "redactie de grens van de pdf te verhogen.")
     else:
         lines.append("Er staan geen grote afbeeldingen in; kijk welke pagina's er sinds de vorige editie bij "
                      "kwamen.")
