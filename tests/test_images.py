@@ -190,3 +190,18 @@ def test_incomplete_cache_entry_is_made_again(cache):
     again = images.process_bytes(source, "a.jpg", cache)
     assert again.encoded and again.webp[0].path.is_file()
 
+
+
+def test_truncated_photo_gets_a_dutch_message(cache):
+    cut = fp.phone_jpeg(800, 600, detail=False)[:4000]   # the header is fine, the picture is cut off
+    with pytest.raises(images.PhotoProblem) as caught:
+        images.process_bytes(cut, "docs/praktijkvoorbeelden/kapot.jpg", cache)
+    assert "kapot.jpg" in str(caught.value) and "beschadigd" in str(caught.value)
+
+
+def test_two_files_with_the_same_bytes_at_once(cache):
+    from concurrent.futures import ThreadPoolExecutor
+    data = fp.phone_jpeg(900, 600, orientation=1, detail=False)
+    with ThreadPoolExecutor(4) as pool:
+        photos = list(pool.map(lambda n: images.process_bytes(data, f"{n}.jpg", cache), range(4)))
+    assert len({p.key for p in photos}) == 1 and all(v.path.is_file() for v in photos[0].variants)

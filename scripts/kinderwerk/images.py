@@ -33,12 +33,13 @@ import io
 import json
 import os
 import re
+import threading
 import warnings
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
-from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageCms, ImageOps
 
 try:  # HEIC/HEIF (iPhone photos); pinned in requirements.txt
     import pillow_heif
@@ -178,7 +179,7 @@ def _open(data: bytes, shown_as: str) -> Image.Image:
         raise PhotoProblem(shown_as, f"dit bestand zegt dat de foto {pixels} groot is; de grens is "
                            f"{MAX_PIXELS // 1_000_000} megapixel. Zo'n bestand kan de computer die de site "
                            f"bouwt vastzetten; het wordt niet geopend. {HOW_TO_SHRINK}") from None
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
+    except Exception:  # noqa: BLE001: any parser error on a hostile file is "not a photo", never a traceback
         if not HEIF and data[4:8] == b"ftyp" and data[8:12] in HEIF_BRANDS:
             raise PhotoProblem(shown_as, "dit is een HEIC-foto van een iPhone, maar op deze computer ontbreekt "
                                "het onderdeel dat HEIC leest (pillow-heif; `make install` zet het erbij). Of: "
@@ -299,7 +300,7 @@ def decode(data: bytes, shown_as: str, largest: tuple[int, int] | None = None) -
         image = _to_srgb(image)
     except PhotoProblem:
         raise
-    except (OSError, ValueError, SyntaxError, EOFError, MemoryError, ImageCms.PyCMSError):
+    except Exception:  # noqa: BLE001: a truncated or broken file, whatever the decoder raises
         raise PhotoProblem(shown_as, f"deze foto is beschadigd of niet helemaal opgeslagen; de site kan hem "
                            f"niet lezen. Zet de foto opnieuw in de map, of {SAVE_AS_JPG[0].lower()}"
                            f"{SAVE_AS_JPG[1:]}") from None
@@ -366,7 +367,8 @@ def _from_manifest(folder: Path, key: str) -> Photo | None:
 
 
 def _write(path: Path, content: bytes) -> None:
-    tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
+    # Per process and thread: two files with the same bytes share a cache entry.
+    tmp = path.with_name(path.name + f".{os.getpid()}.{threading.get_ident()}.tmp")
     tmp.write_bytes(content)
     tmp.replace(path)
 
