@@ -11,7 +11,9 @@ builds from this one run. Prints:
 * charts redrawn by the warm build (target 0);
 * size of the largest page, of each chart (target <= 30 KB) and of the search index;
 * peak memory of a build;
-* build time with 10, 100 and 1,000 generated practice examples, per page.
+* build time with 10, 100 and 1,000 generated practice examples, per page;
+* contributed photos, cold and warm, per photo, and what a phone downloads
+  (scripts/photo_benchmark.py, which also runs alone).
 """
 from __future__ import annotations
 
@@ -147,6 +149,8 @@ def main(argv=None) -> int:
             print(line)
             previous = (count, seconds)
             shutil.rmtree(project)
+    import photo_benchmark
+    photo_benchmark.main([])
     return 0
 
 

@@ -43,6 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from kinderwerk.citation import Edition, edition_from  # noqa: E402
 from kinderwerk.dutch import format_seconds, format_size  # noqa: E402
 from kinderwerk.pdf_ua import make_accessible  # noqa: E402
+from kinderwerk.pdf_budget import heaviest, over_budget  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 PDF_NAME = "kennisbank-kinderwerk.pdf"
@@ -166,7 +167,11 @@ EXTRACT_JS = r"""
     // a link in the PDF, but its address is not written out.
     if (url.origin === site.origin && url.pathname.startsWith(site.pathname)) a.classList.add('kw-site');
   });
+  // A photo prints its JPEG (kinderwerk.images: at most 1600 px): Chromium
+  // embeds a JPEG as it is, a WebP from srcset as raw pixels. Never lazy.
+  article.querySelectorAll('picture > source').forEach((s) => s.remove());
   article.querySelectorAll('img[src]').forEach((img) => {
+    img.removeAttribute('loading');
     img.setAttribute('src', new URL(img.getAttribute('src'), localUrl).href);
   });
   // A part one level down (an example under Praktijkvoorbeelden): headings too.
@@ -420,7 +425,8 @@ def build(site: Path, out: Path, config_path: Path, browser=None) -> Path:
     headings += [h for part in parts for h in part.headings]
     pdf = finish(pdf, edition, config, headings)
     if len(pdf) > MAX_BYTES:
-        raise SystemExit(f"PDF is {len(pdf) / 1e6:.1f} MB, meer dan {MAX_BYTES / 1e6:.0f} MB")
+        raise SystemExit(over_budget(len(pdf), MAX_BYTES, heaviest({p.path: p.body for p in parts}, site,
+                                                                   local_url)))
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(".tmp")
     tmp.write_bytes(pdf)

@@ -80,8 +80,8 @@ def site_files(docs: Path) -> set[str]:
     return found - {TEMPLATE}
 
 
-def check_examples(root: Path) -> tuple[list, int]:
-    """(problems, number of examples checked)."""
+def check_examples(root: Path) -> tuple[list, int, list]:
+    """(problems, number of examples checked, notices)."""
     from kinderwerk import examples as ex
     from kinderwerk.textfile import read_text
     docs = root / "docs"
@@ -96,7 +96,7 @@ def check_examples(root: Path) -> tuple[list, int]:
     try:
         vocab = ex.load_vocabulary(root / "data", chapters)
     except Exception as exc:  # noqa: BLE001
-        return problems + [_from_message(str(exc), root)], 0
+        return problems + [_from_message(str(exc), root)], 0, []
     sources = {}
     folder = docs / ex.FOLDER
     for path in sorted(folder.rglob("*")):
@@ -109,7 +109,7 @@ def check_examples(root: Path) -> tuple[list, int]:
                                 else _fallback(f"docs/{src}", exc))
     files = site_files(docs)
     try:
-        result = ex.check_folder(sources, files, vocab)
+        result = ex.check_folder(sources, files, vocab, photo_files=photo_files(docs))
     except Exception:  # noqa: BLE001: one file at a time, to name the one that breaks the check
         result = ex.FolderResult()
         for src, text in sources.items():
@@ -121,7 +121,30 @@ def check_examples(root: Path) -> tuple[list, int]:
             except Exception as exc:  # noqa: BLE001
                 result.problems.append(_fallback(f"docs/{src}", exc))
     examples = [s for s in sources if ex.is_example(s) and s.count("/") == 1]
-    return problems + result.problems, len(examples)
+    return problems + result.problems + remote_images(sources), len(examples), result.notices
+
+
+def remote_images(sources: dict) -> list:
+    """Images from other websites, named before any build (the build's
+    allowlist refuses them on the rendered page)."""
+    from kinderwerk import examples as ex
+    from kinderwerk.examples import photos
+    from kinderwerk.examples.frontmatter import split_front_matter
+    found = []
+    for src, text in sources.items():
+        if ex.is_example(src):
+            _, body, first_line = split_front_matter(text)
+            found += photos.remote_problems(photos.photo_refs(body, src, first_line), f"docs/{src}")
+    return found
+
+
+def photo_files(docs: Path) -> dict:
+    """src_uri -> path of every photo in the examples folder (kinderwerk.images reads its header)."""
+    from kinderwerk import examples as ex
+    from kinderwerk.examples.photos import is_photo
+    folder = docs / ex.FOLDER
+    return {_relative(p, docs): p for p in sorted(folder.rglob("*"))
+            if p.is_file() and not p.is_symlink() and is_photo(p.name)}
 
 
 def check_data(root: Path) -> tuple[list, int]:
@@ -177,7 +200,7 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def annotation(problem) -> str:
+def annotation(problem, level: str = "error") -> str:
     parts = [f"file={escape_property(problem.file.split(' (')[0])}"]
     if problem.line is not None:
         parts.append(f"line={problem.line}")
@@ -185,7 +208,7 @@ def annotation(problem) -> str:
         "Praktijkvoorbeeld" if problem.file.startswith("docs/") else
         "Data" if problem.file.startswith("data") else "Controle")
     parts.append(f"title={escape_property(title)}")
-    return f"::error {','.join(parts)}::{escape_data(problem.message)}"
+    return f"::{level} {','.join(parts)}::{escape_data(problem.message)}"
 
 
 def summary_markdown(problems: list, examples: int, datasets: int) -> str:
@@ -208,6 +231,7 @@ def summary_markdown(problems: list, examples: int, datasets: int) -> str:
 def run(root: Path = ROOT, out=sys.stdout) -> int:
     started = time.monotonic()
     problems: list = []
+    notices: list = []   # worth fixing, not blocking (a photo that says where it was taken)
     examples = datasets = 0
     for step in (check_unsafe, check_examples, check_data):
         try:
@@ -216,7 +240,8 @@ def run(root: Path = ROOT, out=sys.stdout) -> int:
             problems.append(_fallback(step.__name__.removeprefix("check_"), exc))
             continue
         if isinstance(result, tuple):
-            found, count = result
+            found, count, *more = result
+            notices += more[0] if more else []
             if step is check_examples:
                 examples = count
             else:
@@ -229,9 +254,13 @@ def run(root: Path = ROOT, out=sys.stdout) -> int:
     github = os.environ.get("GITHUB_ACTIONS") == "true"
     for p in problems:
         print(f"FOUT: {p}", file=out)
+    for p in notices:
+        print(f"LET OP: {p}", file=out)
     if github:
         for p in problems:
             print(annotation(p), file=out)
+        for p in notices:
+            print(annotation(p, "warning"), file=out)
         summary = os.environ.get("GITHUB_STEP_SUMMARY")
         if summary:
             try:

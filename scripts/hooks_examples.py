@@ -33,6 +33,7 @@ from kinderwerk.examples import ExampleError  # noqa: E402
 from kinderwerk.examples.markup import md_text  # noqa: E402
 from kinderwerk.examples import newfile  # noqa: E402
 from kinderwerk.examples.messages import translate  # noqa: E402
+from kinderwerk.examples.photos import is_photo  # noqa: E402
 from kinderwerk.textfile import SAVE_AS  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -107,10 +108,14 @@ def on_files(files, config):
             except UnicodeDecodeError:
                 unreadable.append(ex.Problem(f"docs/{f.src_uri}", None, None,
                                              f"dit bestand is niet opgeslagen als UTF-8. {SAVE_AS}"))
-    result = ex.check_folder(sources, site_files, vocab)
+    photo_files = {f.src_uri: Path(f.abs_src_path) for f in files
+                   if _in_folder(f) and is_photo(f.src_uri) and f.abs_src_path}
+    result = ex.check_folder(sources, site_files, vocab, photo_files=photo_files)
     sources_in_folder = sources
     if unreadable or result.problems:
         raise PluginError(report(unreadable + result.problems))
+    for notice in result.notices:  # not a warning: --strict would stop on it
+        log.info(f"LET OP: {notice}")
     _checked.clear()
     for file in pages:
         if _is_example(file):

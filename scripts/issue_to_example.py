@@ -25,6 +25,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from kinderwerk import examples as ex  # noqa: E402
+from kinderwerk.examples import form_photos  # noqa: E402
 from kinderwerk.examples.text import slugify  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -150,6 +151,7 @@ def convert(body: str, root: Path = ROOT, today: dt.date | None = None) -> tuple
     answers = parse_body(body, form_labels(root / ".github" / "ISSUE_TEMPLATE" / FORM.name))
     if not answers:
         raise Incomplete("dit is geen ingevuld formulier 'Nieuw praktijkvoorbeeld' (geen vragen gevonden).")
+    answers, _ = form_photos.take_out_images(answers)  # never an image from another address on a page
     name, text, meta = build_page(answers, today)
     folder = root / "docs" / ex.FOLDER
     path, number = folder / name, 2
@@ -176,6 +178,16 @@ def convert(body: str, root: Path = ROOT, today: dt.date | None = None) -> tuple
     return path, text
 
 
+def photo_notes(body: str, root: Path = ROOT) -> list[str]:
+    """Dutch lines for the pull request about each photo in the form: none is
+    fetched or taken over, every one is named (by question, never by address)."""
+    labels = form_labels(root / ".github" / "ISSUE_TEMPLATE" / FORM.name)
+    answers = parse_body(body[:MAX_BODY], labels)
+    by_id = {field_id: label for label, field_id in labels.items()}
+    _, removed = form_photos.take_out_images(answers)
+    return form_photos.notes(answers, body[:MAX_BODY], by_id) + form_photos.removed_notes(removed, by_id)
+
+
 def _for_form(problem: ex.Problem) -> str:
     """A problem in the words of the form (no line numbers of a file that does not exist yet)."""
     field = f"bij '{problem.field}': " if problem.field else ""
@@ -186,6 +198,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Maak een praktijkvoorbeeld van een ingevuld formulier.")
     parser.add_argument("body_file", type=Path)
     parser.add_argument("--today", type=dt.date.fromisoformat, default=None)
+    parser.add_argument("--photo-notes", type=Path, default=None,
+                        help="schrijf hierheen wat er met de foto's uit het formulier moet gebeuren")
     args = parser.parse_args(argv)
     try:
         body = args.body_file.read_bytes().decode("utf-8", errors="replace")
@@ -200,6 +214,8 @@ def main(argv: list[str] | None = None) -> int:
               f"De redactie kijkt ernaar.", file=sys.stderr)
         return 1
     path.write_text(text, encoding="utf-8")
+    if args.photo_notes is not None:
+        args.photo_notes.write_text("".join(f"- {line}\n" for line in photo_notes(body, ROOT)), encoding="utf-8")
     print(path.relative_to(ROOT).as_posix())
     return 0
 

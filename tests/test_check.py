@@ -103,8 +103,9 @@ def test_two_new_examples_from_towns_the_site_does_not_have_pass(project):
 
 
 def test_camera_photo_is_accepted(project):
-    (project / FOLDER / "IMG_2041.JPG").write_bytes(b"\xff\xd8\xff\xe0 not really a jpeg")
-    text = example().replace("Ouders leerden elkaar kennen.",
+    import fake_photos
+    (project / FOLDER / "IMG_2041.JPG").write_bytes(fake_photos.phone_jpeg(400, 300, detail=False))
+    text = example(toestemming_fotos="ja").replace("Ouders leerden elkaar kennen.",
                              "Ouders leerden elkaar kennen.\n\n![Kinderen spelen in de speeltuin](IMG_2041.JPG)")
     write(project, "speeldorp-speeltuin.md", text)
     done = run_check(project)
@@ -199,7 +200,7 @@ def test_message_for_a_common_mistake(change, expected, project):
 
 
 @pytest.mark.parametrize("name,expected", [
-    ("IMG_2041.HEIC", "Sla de foto op als JPG"),
+    ("IMG_2041.HEIC", "maar het is geen JPG-, PNG-, WEBP- of HEIC-foto"),
     ("foto.svg", "dit soort bestand mag niet in docs/praktijkvoorbeelden/"),
     ("Zwolle Speeltuin.md", "Noem het bestand zwolle-speeltuin.md."),
     ("WhatsApp Image 2025.jpeg", "Noem het bestand whatsapp-image-2025.jpeg."),

@@ -160,7 +160,10 @@ MORE_BAD_FRONT_MATTER = {
     "unknown-partner": ({"partners": ["bakkers"]}, ["veld 'partners'", "onbekende waarde 'bakkers'", "scouting"]),
     "unknown-werkvorm": ({"werkvormen": ["koken"]}, ["veld 'werkvormen'", "kookactiviteit (Koken met kinderen)"]),
     "unknown-chapter": ({"hoofdstukken": ["hoofdstuk-9"]}, ["veld 'hoofdstukken'", "werkzaamheden"]),
-    "age-out-of-range": ({"leeftijd_tot": 16}, ["veld 'leeftijd_tot'", "0 tot en met 12"]),
+    "age-out-of-range": ({"leeftijd_tot": 150}, ["veld 'leeftijd_tot'", "0 tot en met 12"]),
+    # An age over 12 says what to do (issue 16): 12 in the field, the older ones in the text.
+    "age-of-a-teenager": ({"leeftijd_tot": 16}, ["veld 'leeftijd_tot'", "kinderwerk is voor kinderen tot en met 12",
+                                                 "Vul dan bij leeftijd_tot 12 in", "in de tekst"]),
     "age-as-text": ({"leeftijd_van": "zes"}, ["veld 'leeftijd_van'", "tekst 'zes'"]),
     "ages-reversed": ({"leeftijd_van": 10, "leeftijd_tot": 8}, ["hoger dan leeftijd_tot"]),
     "two-sentences": ({"samenvatting": "Eerste zin. Tweede zin."}, ["veld 'samenvatting'", "één zin"]),

@@ -161,3 +161,42 @@ def test_form_matches_the_schema(project):
     assert any("foto" in o["label"] and o["required"] for o in consent)
     config = yaml.safe_load((ROOT / ".github" / "ISSUE_TEMPLATE" / "config.yml").read_text(encoding="utf-8"))
     assert config["contact_links"][0]["url"].startswith("mailto:")
+
+
+# --- Photos in the form (issue 16) ---------------------------------------------------
+
+ATTACHED = ("![IMG_2041](https://github.com/user-attachments/assets/0f3c-hut?@beheerder)\n"
+            '<img width="300" alt="verf" src="https://github.com/user-attachments/assets/9a1b-verf">\n'
+            "Kinderen bouwen een hut")
+
+
+def test_attached_photos_are_listed_for_the_pull_request_never_fetched_or_echoed(project, tmp_path):
+    source = tmp_path / "issue-body.md"
+    source.write_text(body(foto=ATTACHED, aanpak="Zo deden we het.\n\n![hut](https://host.example/h.jpg)\n\nEinde."),
+                      encoding="utf-8")
+    notes_file = tmp_path / "photo-notes.md"
+    done = subprocess.run([sys.executable, str(project / "scripts" / "issue_to_example.py"), str(source),
+                           "--today", "2026-11-28", "--photo-notes", str(notes_file)], cwd=project,
+                          capture_output=True, text=True, timeout=120, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert done.returncode == 0, done.stderr
+    notes = notes_file.read_text(encoding="utf-8")
+    lines = notes.splitlines()
+    assert len(lines) == 3, notes
+    assert "Bij 'Foto (mag leeg blijven)' staan 2 foto's" in lines[0] and "docs/praktijkvoorbeelden/" in lines[0]
+    assert "toestemming_fotos: ja" in lines[1]                       # the consent box was ticked
+    assert "Bij 'Aanpak' stond een foto in de tekst" in lines[2]     # the form's label, not the field id
+    for leaked in ("github.com", "host.example", "http", "@beheerder", "IMG_2041", "verf"):
+        assert leaked not in notes, leaked                           # never an address or submitted text
+    page = (project / done.stdout.strip()).read_text(encoding="utf-8")
+    assert "host.example" not in page and "user-attachments" not in page and "Einde." in page
+    assert "toestemming_fotos" not in page   # no photo on the page yet: the editors add it with consent
+
+
+def test_photo_without_the_consent_box_says_not_to_add_it():
+    text = body(foto=ATTACHED).replace("- [X] Als ik een foto stuur", "- [ ] Als ik een foto stuur")
+    notes = issue_to_example.photo_notes(text)
+    assert len(notes) == 2 and "niet aangevinkt" in notes[1] and "Zet geen foto erbij" in notes[1]
+
+
+def test_no_photo_no_notes():
+    assert issue_to_example.photo_notes(body()) == []

@@ -497,8 +497,9 @@ BODY_PAYLOADS = """
 
 
 def test_payloads_in_the_body_are_refused_all_at_once(project, tmp_path):
-    write(project, "docs/praktijkvoorbeelden/kwakkeldam-foto.png", b"\x89PNG\r\n\x1a\n")
-    text = example().replace("## Tips\n", BODY_PAYLOADS.replace("## Aanpak", "### Nog iets") + "\n## Tips\n")
+    import fake_photos
+    write(project, "docs/praktijkvoorbeelden/kwakkeldam-foto.png", fake_photos.screenshot_png(60, 40))
+    text = example(toestemming_fotos="ja").replace("## Tips\n", BODY_PAYLOADS.replace("## Aanpak", "### Nog iets") + "\n## Tips\n")
     write(project, EXAMPLE, text)
     result = run_build(project, tmp_path / "site")
     assert_refused(result, EXAMPLE, "srcset", "ping", "style", "mermaid", "md-button",

@@ -16,8 +16,9 @@ THEMA_DATASET = "doelstellingen"
 PARTNER_DATASET = "samenwerkingspartners"
 # Files a contributor may add to the folder (no SVG or HTML: they can carry scripts).
 # Compared in lower case: a camera's IMG_2041.JPG is fine.
-ALLOWED_SUFFIXES = (".md", ".png", ".jpg", ".jpeg", ".webp")
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
+# Photos go through kinderwerk.images (HEIC from an iPhone too); the original is never published.
+ALLOWED_SUFFIXES = (".md", ".png", ".jpg", ".jpeg", ".webp", ".heic", ".heif")
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".heic", ".heif")
 SECTIONS = ("Aanleiding", "Aanpak", "Samenwerking", "Wat het oplevert", "Tips")
 
 

@@ -8,6 +8,7 @@ import datetime as dt
 import posixpath
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Mapping
 
 from .base import ALLOWED_SUFFIXES, FOLDER, OVERVIEW, TEMPLATE, Problem
@@ -15,11 +16,12 @@ from .placeholders import Placeholders, from_template
 from .collection import duplicate_titles
 from .markup import tag_src
 from .schema import Example
+from . import photos
+from .frontmatter import split_front_matter
 from .source import check_example, find_forbidden, suggested_name
 from .vocabulary import Vocabulary
 
 NAME_RULE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\.md")
-PHOTO_FORMATS = (".heic", ".heif")
 SPECIAL = (OVERVIEW, TEMPLATE)
 
 
@@ -27,6 +29,7 @@ SPECIAL = (OVERVIEW, TEMPLATE)
 class FolderResult:
     examples: list[Example] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    notices: list[Problem] = field(default_factory=list)   # worth fixing, not blocking
 
 
 def in_folder(src_uri: str) -> bool:
@@ -43,11 +46,6 @@ def check_file(src_uri: str) -> list[Problem]:
     where = f"docs/{src_uri}"
     name = posixpath.basename(src_uri)
     suffix = posixpath.splitext(name)[1].lower()
-    if suffix in PHOTO_FORMATS:
-        return [Problem(where, None, None,
-                        f"een foto in {suffix[1:].upper()}-formaat (van een iPhone) kan een browser niet altijd "
-                        f"tonen. Sla de foto op als JPG (bijvoorbeeld {suggested_name(name)[:-len(suffix)]}.jpg) "
-                        f"en zet die hier neer.")]
     if suffix not in ALLOWED_SUFFIXES:
         return [Problem(where, None, None,
                         f"dit soort bestand mag niet in docs/{FOLDER}/. Toegestaan: "
@@ -67,10 +65,12 @@ def check_file(src_uri: str) -> list[Problem]:
 
 
 def check_folder(sources: Mapping[str, str], files: set[str], vocab: Vocabulary,
-                 today: dt.date | None = None) -> FolderResult:
+                 today: dt.date | None = None, photo_files: Mapping[str, Path] | None = None) -> FolderResult:
     """``sources``: src_uri -> text of every Markdown file in the examples
     folder (the template included); ``files``: src_uri of every file in docs/
-    that is part of the site (for file and link checks)."""
+    that is part of the site (for file and link checks); ``photo_files``:
+    src_uri -> path of every photo in the folder (format, limits, and whether
+    an example shows it; see photos.py)."""
     result = FolderResult()
     known = set(files) | {tag_src(kind, key) for kind, values in (("thema", vocab.themas),
                                                                   ("partner", vocab.partners))
@@ -94,4 +94,19 @@ def check_folder(sources: Mapping[str, str], files: set[str], vocab: Vocabulary,
             if example is not None:
                 result.examples.append(example)
     result.problems += duplicate_titles(result.examples)
+    if photo_files is not None:
+        _check_photo_files(sources, photo_files, result)
     return result
+
+
+def _check_photo_files(sources: Mapping[str, str], photo_files: Mapping[str, Path], result: FolderResult) -> None:
+    """Every photo file, and whether any example shows it (valid or not: a
+    page with another mistake still counts, so its photos get no second message)."""
+    shown: set[str] = set()
+    for src_uri, text in sources.items():
+        if is_example(src_uri):
+            _, body, first_line = split_front_matter(text)
+            shown.update(r.src for r in photos.photo_refs(body, src_uri, first_line) if r.src)
+    report = photos.file_problems(photo_files, shown)
+    result.problems += report.problems
+    result.notices += report.notices

@@ -53,6 +53,8 @@ class Example:
     bron: str
     gecontroleerd: dt.date
     toegevoegd: dt.date | None = None  # when it came on the site; else the git history says
+    toestemming_fotos: bool = False   # the contributor confirms consent for the photos (issue 16)
+    fotos: tuple[str, ...] = ()       # src_uri of every photo the page shows (set by check_example)
 
     @property
     def slug(self) -> str:
@@ -141,7 +143,11 @@ FIELDS: dict[str, Field] = {f.name: f for f in [
     Field("gecontroleerd", "de datum waarop iemand het voorbeeld het laatst controleerde, als JJJJ-MM-DD"),
     Field("toegevoegd", "de datum waarop het voorbeeld op de site kwam, als JJJJ-MM-DD; laat het weg "
                         "en de site neemt de dag waarop het werd toegevoegd", required=False),
+    Field("toestemming_fotos", "ja als de mensen op de foto's, en bij kinderen hun ouders of verzorgers, "
+                               "toestemming gaven om de foto's op deze site te zetten; nee of weglaten als "
+                               "er geen foto's bij staan", required=False),
 ]}
+MAX_AGE = 12  # kinderwerk: children up to and including 12
 
 ROLES = ("aan_het_woord", "genoemd")
 PERSON_KEYS = ("naam", "rol", "organisatie", "in_het_verhaal")
@@ -266,9 +272,23 @@ class _Checker:
         value = self.data.get(name)
         if value is None:
             return None
-        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 12:
+        if isinstance(value, int) and not isinstance(value, bool) and MAX_AGE < value <= 99:
+            self.fail(name, older_children(name, value), expect=False)
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_AGE:
             self.fail(name, f"gevonden {_describe(value)}.")
         return value
+
+    def consent(self, name: str) -> bool:
+        """ja/nee (YAML's true/false too); whether photos need it is checked
+        with the body (photos.consent_problems)."""
+        if name not in self.data:
+            return False
+        value = self.data.get(name)
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.strip().lower() in ("ja", "nee"):
+            return value.strip().lower() == "ja"
+        self.fail(name, f"gevonden {_describe(value)}; schrijf ja of nee.")
 
     def date(self, name: str, today: dt.date) -> dt.date:
         value = self.data.get(name)
@@ -354,6 +374,20 @@ class _Checker:
 _FAILED = object()
 
 
+def older_children(name: str, age: int) -> str:
+    """What to do with an age above 12: the site is about kinderwerk, and
+    older children fit in the text (CONTRIBUTING.md, 'Oudere kinderen')."""
+    if name == "leeftijd_van":
+        return (f"{age} jaar is ouder dan de kinderen waar deze site over gaat: kinderwerk is voor kinderen "
+                f"tot en met {MAX_AGE} jaar; voor tieners is er het jongerenwerk. Deden er ook kinderen van "
+                f"{MAX_AGE} jaar of jonger mee? Vul dan bij leeftijd_van de jongste leeftijd in (bijvoorbeeld "
+                f"8) en bij leeftijd_tot {MAX_AGE}, en vertel in de tekst wie er verder meedeed.")
+    return (f"{age} jaar is ouder dan de kinderen waar deze site over gaat: kinderwerk is voor kinderen tot en "
+            f"met {MAX_AGE} jaar. Deden er ook oudere kinderen mee? Vul dan bij leeftijd_tot {MAX_AGE} in en "
+            f"vertel in de tekst (bijvoorbeeld onder '## Aanpak') dat ook jongeren tot {age} jaar meededen. "
+            f"Werkten jullie daarvoor samen met het jongerenwerk? Zet dat dan bij partners: jongerenwerk.")
+
+
 def _starts_with_place(title: str, places: Iterable[str]) -> str | None:
     """The place a title starts with ('Zwolle' for 'Zwolle: speeltuin'), else None."""
     for place in places:
@@ -407,7 +441,8 @@ def validate(data: Any, where: str, vocab: Vocabulary, src_uri: str, today: dt.d
             ("personen", c.persons, ()),
             ("bron", c.text, ()),
             ("gecontroleerd", c.date, (today,)),
-            ("toegevoegd", c.date, (today,))):
+            ("toegevoegd", c.date, (today,)),
+            ("toestemming_fotos", c.consent, ())):
         if name not in data and not FIELDS[name].required:
             continue  # optional and left out: the Example's default
         if name not in data and FIELDS[name].required:
@@ -429,4 +464,5 @@ def validate(data: Any, where: str, vocab: Vocabulary, src_uri: str, today: dt.d
     if problems or any(v is _FAILED for v in values.values()):
         return None, problems
     values.setdefault("andere_partners", ())
+    values.setdefault("toestemming_fotos", False)
     return Example(src_uri=src_uri, **values), problems

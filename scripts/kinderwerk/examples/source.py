@@ -257,11 +257,8 @@ def check_links(body: str, where: str, src_uri: str, known: set[str], first_line
             if resolved in known:
                 continue
             if is_image:
-                if posixpath.splitext(path)[1].lower() in (".heic", ".heif"):
-                    advice = "Sla de foto op als JPG en zet die in docs/praktijkvoorbeelden/."
-                else:
-                    advice = (f"Zet de foto in docs/{FOLDER}/ en schrijf de naam precies zo, met dezelfde "
-                              f"hoofdletters: ![beschrijving](naam-van-de-foto.jpg).")
+                advice = (f"Zet de foto in docs/{FOLDER}/ en schrijf de naam precies zo, met dezelfde "
+                          f"hoofdletters: ![beschrijving](naam-van-de-foto.jpg).")
                 problems.append(Problem(where, number, None,
                                         f"de afbeelding '{target}' bestaat niet. {advice}"))
             else:
@@ -302,8 +299,27 @@ def check_example(text: str, src_uri: str, vocab: Vocabulary, where: str | None 
         problems += check_body(front.body, where, front.body_line, placeholders)
         if known_files is not None:
             problems += check_links(front.body, where, src_uri, known_files, front.body_line)
+        example, more = _photos_and_lists(front, src_uri, where, example)
+        problems += more
     problems.sort(key=lambda p: (p.line is not None, p.line or 0))
     return (example if not problems else None), problems
+
+
+def _photos_and_lists(front: FrontMatter, src_uri: str, where: str,
+                      example: Example | None) -> tuple[Example | None, list[Problem]]:
+    """Photos (consent) and lists pasted from Word (issue 16). Images from
+    other websites are refused by the allowlist on the rendered page (and
+    named early by `make check`, photos.remote_problems)."""
+    from dataclasses import replace
+    from . import lists, photos
+    refs = photos.photo_refs(front.body, src_uri, front.body_line)
+    problems = lists.word_bullets(front.body, where, front.body_line)
+    if front.data is not None:
+        problems += photos.consent_problems(front.data, refs, where)
+    if example is not None:
+        shown = tuple(dict.fromkeys(r.src for r in refs if r.src is not None and photos.is_photo(r.src)))
+        example = replace(example, fotos=shown)
+    return example, problems
 
 
 def parse_example(text: str, src_uri: str, vocab: Vocabulary, where: str | None = None,
