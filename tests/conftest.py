@@ -1,18 +1,82 @@
-"""Shared fixtures: one strict build of the real site per session, and
-throw-away copies of the project for builds that are meant to fail."""
+"""Shared fixtures: one strict build of the real site per test session, shared
+by every pytest-xdist worker, and throw-away copies of the project for builds
+that are meant to fail.
+
+A new test that needs the built site asks for ``built_site`` (the folder) or
+``site_build`` (also the build's output); browser tests ask for ``site_dir``,
+which is the same folder. Never build the real site yourself.
+
+``KINDERWERK_SITE=<folder>`` tests an already built site instead of building
+(quicker while working on tests; `make test` always builds).
+"""
 from __future__ import annotations
 
+import contextlib
+import fcntl
+import json
+import os
 from pathlib import Path
 
 import pytest
 
 from project_copy import ROOT, BuildResult, copy_project, run_build
 
+# Browser tests run on one xdist worker (`--dist loadgroup`): they share one
+# Chromium and the session's visit of every page (crawl, keyboard), which
+# would otherwise be repeated on every worker.
+BROWSER_GROUP = "browser"
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.xdist_group(BROWSER_GROUP))
+
+
+def shared_dir(tmp_path_factory) -> Path:
+    """A folder all workers of this session share (the parent of each worker's
+    temporary folder under xdist; the session's own one without it)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@contextlib.contextmanager
+def _locked(path: Path):
+    """An exclusive lock between worker processes (flock: released if a worker dies)."""
+    with open(path, "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def shared_once(tmp_path_factory, name: str, make) -> Path:
+    """``make(folder)`` once per session across all workers; its folder.
+    The first worker makes it under a lock, the others wait and reuse it."""
+    base = shared_dir(tmp_path_factory)
+    folder, done = base / name, base / f"{name}.done"
+    with _locked(base / f"{name}.lock"):
+        if not done.exists():
+            folder.mkdir(exist_ok=True)
+            make(folder)
+            done.touch()
+    return folder
+
 
 @pytest.fixture(scope="session")
 def site_build(tmp_path_factory) -> BuildResult:
-    """The real site, built once with --strict."""
-    result = run_build(ROOT, tmp_path_factory.mktemp("site") / "site")
+    """The real site, built once per session with --strict."""
+    if os.environ.get("KINDERWERK_SITE"):
+        return BuildResult(0, "", Path(os.environ["KINDERWERK_SITE"]))
+
+    def build(folder: Path) -> None:
+        result = run_build(ROOT, folder / "site")
+        (folder / "result.json").write_text(json.dumps([result.returncode, result.output]), encoding="utf-8")
+
+    folder = shared_once(tmp_path_factory, "real-site", build)
+    returncode, output = json.loads((folder / "result.json").read_text(encoding="utf-8"))
+    result = BuildResult(returncode, output, folder / "site")
     assert result.returncode == 0, result.output
     return result
 
