@@ -36,7 +36,8 @@ check: install
 	$(PY) scripts/check.py
 
 # Tests run in parallel (pytest-xdist): one worker per core, one shared build
-# of the site; the browser tests stay together on one worker (tests/conftest.py).
+# of the site; browser tests that share a visit of every page stay on one
+# worker (tests/conftest.py).
 # PYTEST_WORKERS=0 runs them in one process.
 PYTEST_WORKERS ?= auto
 PARALLEL = -n $(PYTEST_WORKERS) --dist loadgroup

@@ -21,16 +21,20 @@ import pytest
 
 from project_copy import ROOT, BuildResult, copy_project, run_build
 
-# Browser tests run on one xdist worker (`--dist loadgroup`): they share one
-# Chromium and the session's visit of every page (crawl, keyboard), which
-# would otherwise be repeated on every worker.
+# Browser tests stay together on one xdist worker (`--dist loadgroup`): they
+# share the session's visit of every page (``crawl``), which would otherwise be
+# repeated on every worker. A file whose costly session fixtures no other file
+# uses gets a group of its own, so it can run beside them.
 BROWSER_GROUP = "browser"
+OWN_GROUP = {"test_keyboard.py"}  # the fixtures keyboard and keyboard_phone
 
 
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.get_closest_marker("browser"):
-            item.add_marker(pytest.mark.xdist_group(BROWSER_GROUP))
+            name = item.path.name
+            group = f"{BROWSER_GROUP}-{item.path.stem}" if name in OWN_GROUP else BROWSER_GROUP
+            item.add_marker(pytest.mark.xdist_group(group))
 
 
 def shared_dir(tmp_path_factory) -> Path:
