@@ -98,18 +98,17 @@ def template_example(template: str) -> str:
     lines = template.split("\n")
     in_person = False
     for number, line in enumerate(lines):
-        key = line.split(":", 1)[0]
-        if line.startswith("personen:"):
-            in_person = True
-        elif in_person and line.strip().split(":", 1)[0].lstrip("- ") in TEMPLATE_PERSON:
-            name = line.strip().split(":", 1)[0].lstrip("- ")
-            lines[number] = line.split(":", 1)[0] + ": " + TEMPLATE_PERSON[name]
-        elif key in TEMPLATE_VALUES:
-            in_person = False
-            lines[number] = f"{key}: {TEMPLATE_VALUES[key]}"
+        key = line.strip().removeprefix("- ").split(":", 1)[0]
+        if not line.startswith(" "):  # a top-level field (or comment)
+            in_person = in_person and line.startswith("#") or line.startswith("personen:")
+            if key in TEMPLATE_VALUES:
+                lines[number] = f"{key}: {TEMPLATE_VALUES[key]}"
+        elif in_person and key in TEMPLATE_PERSON:
+            lines[number] = line.split(":", 1)[0] + ": " + TEMPLATE_PERSON[key]
     text = "\n".join(lines)
-    start, comment = text.index("\n## Aanleiding"), text.rindex("<!--")
-    return text[:start + 1] + TEMPLATE_BODY + text[comment:]
+    start = text.index("\n## Aanleiding")
+    comment = text.rfind("<!--")
+    return text[:start + 1] + TEMPLATE_BODY + (text[comment:] if comment > start else "")
 
 
 def write_template_example(project: Path) -> Path:
