@@ -234,6 +234,8 @@ def _focus_shows(page, control_id: str) -> str | None:
     # Keyboard modality, so :focus-visible applies. Only Shift: Shift+Tab here
     # could land on the search field, which on a phone opens search over the
     # whole page (both pictures then show search: the old flaky failure).
+    if not _close_search_and_menu(page):
+        return "zoeken of menu staat open en gaat niet dicht met Escape"
     page.keyboard.press("Shift")
     page.evaluate("(id) => document.querySelector(`[data-kw-id=\"${id}\"]`).focus()", control_id)
     if not _settle_focus(page, control_id, focused=True):
@@ -253,18 +255,23 @@ def _focus_shows(page, control_id: str) -> str | None:
     return None if focused != unfocused else "focus niet te zien"
 
 
-OPEN_TOGGLES_JS = "() => [...document.querySelectorAll('input[data-md-toggle]')].filter((t) => t.checked).length === 0"
+# Search and menu closed, and Material's scroll lock gone: it fixes the body in
+# place 400 ms after search opens and frees it 100 ms after it closes; a control
+# focused in between cannot scroll into view.
+CLOSED_JS = """() => [...document.querySelectorAll('input[data-md-toggle]')].every((t) => !t.checked) &&
+  !document.body.hasAttribute('data-md-scrolllock')"""
 
 
 def _close_search_and_menu(page) -> bool:
     """Escape, as a reader would, when focus opened search (the search field
     on a phone does) or the menu: the next control is then seen on the page,
-    not behind search. Waits until both are closed; False if they stay open."""
-    if page.evaluate(OPEN_TOGGLES_JS):
+    not behind search. Waits until both are closed and the page scrolls again;
+    False if that does not happen."""
+    if page.evaluate(CLOSED_JS):
         return True
     page.keyboard.press("Escape")
     try:
-        page.wait_for_function(OPEN_TOGGLES_JS, timeout=5_000)
+        page.wait_for_function(CLOSED_JS, timeout=5_000)
     except PlaywrightTimeout:
         return False
     return True
