@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install browser serve build pdf charts check test bench lighthouse screenshots lock clean
+.PHONY: install browser serve build pdf charts check test test-snel test-sjabloon bench lighthouse screenshots lock clean
 
 # Python packages, exactly as locked in requirements.txt.
 $(VENV)/.installed: requirements.txt
@@ -35,8 +35,25 @@ charts: install
 check: install
 	$(PY) scripts/check.py
 
+# Tests run in parallel (pytest-xdist): one worker per core, one shared build
+# of the site; browser tests that share a visit of every page stay on one
+# worker (tests/conftest.py).
+# PYTEST_WORKERS=0 runs them in one process.
+PYTEST_WORKERS ?= auto
+PARALLEL = -n $(PYTEST_WORKERS) --dist loadgroup
+COVERAGE = --cov=scripts/kinderwerk --cov-report=term:skip-covered
+
 test: install check browser
-	$(PY) -m pytest
+	$(PY) -m pytest $(PARALLEL) $(COVERAGE)
+
+# Quick, for contributors: the check, then every test without a browser.
+test-snel: install check
+	$(PY) -m pytest $(PARALLEL) -m "not browser"
+
+# The whole suite in a copy of the project with one more example, written
+# from the template with all its comments kept (scripts/suite_with_template_example.py).
+test-sjabloon: install browser
+	$(PY) scripts/suite_with_template_example.py $(PARALLEL)
 
 bench: install
 	$(PY) scripts/benchmark.py

@@ -26,6 +26,18 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+# Not part of the project: environments, caches, build output, git's own files.
+NOT_PROJECT = (".git", ".venv", "site", ".cache", "__pycache__", ".pytest_cache", "screenshots",
+               "node_modules", ".coverage*")
+
+
+def copy_everything(target: Path) -> Path:
+    """The whole project (tests, CI and contributor files too) without what
+    NOT_PROJECT names, for running the test suite itself in a copy."""
+    shutil.copytree(ROOT, target, ignore=shutil.ignore_patterns(*NOT_PROJECT), symlinks=True)
+    return target
+
+
 @dataclass
 class BuildResult:
     returncode: int
@@ -41,3 +53,67 @@ def run_build(project: Path, site: Path, strict: bool = True) -> BuildResult:
         command.append("--strict")
     done = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
     return BuildResult(done.returncode, done.stdout + done.stderr, site)
+
+
+# A valid example written from the template with every comment kept (its
+# comments contain "---", which once broke a test's own front-matter split).
+# Proefvelde is a made-up town, so it cannot clash with a real example.
+TEMPLATE_EXAMPLE = "proefvelde-speelwerk-sjabloon.md"
+TEMPLATE_VALUES = {
+    "titel": "speelmiddag in het wijkpark met de bibliotheek",
+    "samenvatting": "Elke woensdag speelden kinderen in het wijkpark, en de bibliotheek las voor.",
+    "organisatie": "Stichting Speelwerk Proefvelde",
+    "gemeenten": "[Proefvelde]",
+    "periode": "voorjaar 2026",
+    "bron": "Verslag van Speelwerk Proefvelde, 2026",
+}
+TEMPLATE_PERSON = {"naam": "Noor Testerink", "organisatie": "Stichting Speelwerk Proefvelde"}
+TEMPLATE_BODY = """## Aanleiding
+
+Op woensdagmiddag was er in het wijkpark niets te doen voor kinderen.
+
+## Aanpak
+
+Twee kinderwerkers zetten elke woensdag spellen klaar in het park.
+
+## Samenwerking
+
+De bibliotheek las voor; zie ook [het hoofdstuk](../hoofdstukken/samenwerkingspartners.md).
+
+## Wat het oplevert
+
+Kinderen uit verschillende straten speelden samen.
+
+## Tips
+
+- **Vaste dag.** Kies een vaste middag, dan weten kinderen waar ze aan toe zijn.
+- **Samen lezen.** Vraag de bibliotheek om voor te lezen.
+
+"""
+
+
+def template_example(template: str) -> str:
+    """The template with its placeholders replaced by a made-up example; every
+    comment line (# ... in the data block, <!-- ... --> in the body) stays."""
+    lines = template.split("\n")
+    in_person = False
+    for number, line in enumerate(lines):
+        key = line.strip().removeprefix("- ").split(":", 1)[0]
+        if not line.startswith(" "):  # a top-level field (or comment)
+            in_person = in_person and line.startswith("#") or line.startswith("personen:")
+            if key in TEMPLATE_VALUES:
+                lines[number] = f"{key}: {TEMPLATE_VALUES[key]}"
+        elif in_person and key in TEMPLATE_PERSON:
+            lines[number] = line.split(":", 1)[0] + ": " + TEMPLATE_PERSON[key]
+    text = "\n".join(lines)
+    start = text.index("\n## Aanleiding")
+    comment = text.rfind("<!--")
+    return text[:start + 1] + TEMPLATE_BODY + (text[comment:] if comment > start else "")
+
+
+def write_template_example(project: Path) -> Path:
+    """Write ``template_example`` into ``project``'s examples folder; its path."""
+    folder = project / "docs" / "praktijkvoorbeelden"
+    path = folder / TEMPLATE_EXAMPLE
+    path.write_text(template_example((folder / "_sjabloon.md").read_text(encoding="utf-8")), encoding="utf-8")
+    return path

@@ -46,8 +46,9 @@ NOT_RETELLING = {"bijdragen/index.html"}
 # --- Helpers ----------------------------------------------------------------------
 
 def front_matter(path: Path) -> dict:
-    text = path.read_text(encoding="utf-8")
-    return yaml.safe_load(text.split("---", 2)[1])
+    """The page's data block, read by the project's own parser (the block ends
+    at a line with only ---, not at the first --- in a comment)."""
+    return ex.page_meta(path.read_text(encoding="utf-8"), str(path))[0]
 
 
 def report_examples() -> list[Path]:

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from kinderwerk import examples as ex
 from project_copy import ROOT, copy_project, run_build
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -138,7 +139,7 @@ def test_form_text_is_data_not_yaml_or_shell(project, tmp_path):
     done = run(project, body(titel=tricky + "\n---\nrender_macros: true",
                              bron="gesprek: 'zomer' [2025], {x: 1}"), tmp_path)
     assert done.returncode == 0, done.stderr
-    meta = yaml.safe_load((project / done.stdout.strip()).read_text(encoding="utf-8").split("\n---\n")[0][4:])
+    meta = ex.page_meta((project / done.stdout.strip()).read_text(encoding="utf-8"))[0]
     assert meta["titel"] == tricky + " --- render_macros: true"
     assert meta["bron"] == "gesprek: 'zomer' [2025], {x: 1}"
     assert "render_macros" not in meta

@@ -226,21 +226,107 @@ def _unreached(page, controls: list[dict], stops: list[dict]) -> list[str]:
     return missing
 
 
-def _focus_shows(page, control_id: str) -> bool | None:
-    """Does the screen around the control change when it gets keyboard focus?
-    None when it has no area on screen at all."""
-    page.keyboard.press("Shift+Tab")  # keyboard modality, so :focus-visible applies
+def _focus_shows(page, control_id: str) -> str | None:
+    """Why the control's keyboard focus cannot be seen: the screen around it
+    does not change, it has no area on screen, or it never settles. None when
+    it shows. Each picture is taken once the page has settled in that state
+    (see ``_settle_focus``), never after a pause."""
+    # Keyboard modality, so :focus-visible applies. Only Shift: Shift+Tab here
+    # could land on the search field, which on a phone opens search over the
+    # whole page (both pictures then show search: the old flaky failure).
+    if not _close_search_and_menu(page):
+        return "zoeken of menu staat open en gaat niet dicht met Escape"
+    page.keyboard.press("Shift")
     page.evaluate("(id) => document.querySelector(`[data-kw-id=\"${id}\"]`).focus()", control_id)
-    page.wait_for_timeout(120)  # scrolling into view, toc.follow, transitions
+    if not _settle_focus(page, control_id, focused=True):
+        return "de focus komt niet tot rust (geen :focus-visible, of blijft bewegen)"
     clip = page.evaluate(CLIP_JS, control_id)
     if clip is None:
-        return None
+        return "geen vlak op het scherm"
     # animations="disabled" fast-forwards transitions (the fade of a focus
     # ring or of the permalink sign), so both pictures show the end state.
     focused = page.screenshot(clip=clip, animations="disabled")
     page.evaluate("document.activeElement.blur()")
-    page.wait_for_timeout(50)
-    return focused != page.screenshot(clip=clip, animations="disabled")
+    if not _settle_focus(page, control_id, focused=False):
+        return "komt na blur() niet tot rust"
+    unfocused = page.screenshot(clip=clip, animations="disabled")
+    if not _close_search_and_menu(page):
+        return "zoeken of menu gaat niet dicht met Escape"
+    return None if focused != unfocused else "focus niet te zien"
+
+
+# Search and menu closed, and Material's scroll lock gone: it fixes the body in
+# place 400 ms after search opens and frees it 100 ms after it closes; a control
+# focused in between cannot scroll into view.
+CLOSED_JS = """() => [...document.querySelectorAll('input[data-md-toggle]')].every((t) => !t.checked) &&
+  !document.body.hasAttribute('data-md-scrolllock')"""
+
+
+def _close_search_and_menu(page) -> bool:
+    """Escape, as a reader would, when focus opened search (the search field
+    on a phone does) or the menu: the next control is then seen on the page,
+    not behind search. Waits until both are closed and the page scrolls again;
+    False if that does not happen."""
+    if page.evaluate(CLOSED_JS):
+        return True
+    page.keyboard.press("Escape")
+    try:
+        page.wait_for_function(CLOSED_JS, timeout=5_000)
+    except PlaywrightTimeout:
+        return False
+    return True
+
+
+def _settle_focus(page, control_id: str, focused: bool) -> bool:
+    """Wait until the control is (or no longer is) the focus-visible element,
+    no transition runs on it or its labels, and its focus style (outline,
+    shadow, colours, opacity, also of ::before/::after) and its place on the
+    screen (scrolling into view, toc.follow) stayed the same for
+    STABLE_FRAMES animation frames. False if that does not happen in 15 s."""
+    page.evaluate(FOCUS_STATE_JS)
+    try:
+        page.wait_for_function(FOCUS_SETTLED_JS, arg=[control_id, focused, STABLE_FRAMES], polling="raf",
+                               timeout=15_000)
+    except PlaywrightTimeout:
+        return False
+    return True
+
+
+STABLE_FRAMES = 3
+# Installs window.__kwFocusState(id): the computed focus style and the position
+# of a control and its labels, and whether a transition still runs on them.
+FOCUS_STATE_JS = r"""
+() => {
+  const PROPS = ['outline-style', 'outline-width', 'outline-color', 'outline-offset', 'box-shadow',
+                 'background-color', 'color', 'text-decoration-line', 'text-decoration-color',
+                 'border-top-color', 'border-bottom-color', 'opacity', 'visibility', 'transform'];
+  window.__kwFocusLast = null;
+  window.__kwFocusState = (id) => {
+    const el = document.querySelector(`[data-kw-id="${id}"]`);
+    const parts = [el, ...(el.labels || [])];
+    if (el.nextElementSibling && el.nextElementSibling.tagName === 'LABEL') parts.push(el.nextElementSibling);
+    const style = parts.flatMap((part) => [null, '::before', '::after'].map((pseudo) => {
+      const s = getComputedStyle(part, pseudo);
+      return PROPS.map((p) => s.getPropertyValue(p)).join(';');
+    })).join('|');
+    const box = el.getBoundingClientRect();
+    return {
+      focused: document.activeElement === el && el.matches(':focus-visible'),
+      running: parts.some((p) => p.getAnimations({subtree: true}).some((a) => a.playState === 'running')),
+      signature: style + '@' + [scrollX, scrollY, box.left, box.top, box.width, box.height].join(','),
+    };
+  };
+}
+"""
+FOCUS_SETTLED_JS = r"""
+([id, focused, frames]) => {
+  const now = window.__kwFocusState(id);
+  const last = window.__kwFocusLast || {};
+  const same = now.signature === last.signature && now.focused === last.focused;
+  window.__kwFocusLast = {...now, count: same ? (last.count || 0) + 1 : 0};
+  return now.focused === focused && !now.running && window.__kwFocusLast.count >= frames;
+}
+"""
 
 
 def _kind_of_page(path: str) -> str:
@@ -318,11 +404,9 @@ def _check_page(page, path: str, walk: bool, kinds: set, axe: bool = False) -> K
         if kind in kinds:
             continue
         kinds.add(kind)
-        shows = _focus_shows(page, stop["id"])
-        if not shows:
-            result.focus_problems.append(
-                f"{stop['what']}: " + ("geen vlak op het scherm" if shows is None
-                                       else "focus niet te zien") + f" [{kind}]")
+        problem = _focus_shows(page, stop["id"])
+        if problem:
+            result.focus_problems.append(f"{stop['what']}: {problem} [{kind}]")
     hidden = [s for s in stops if not s["seen"]]
     if hidden:
         revealed = _shown_when_tabbed_to(page, hidden)

@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
+from kinderwerk.examples import page_meta
 from kwbrowser import settle_simple
 from search_benchmark import clear_search
 from search_benchmark import search as benchmark_search
@@ -58,11 +59,8 @@ def source_of(site_path: str) -> Path:
 
 
 def split_front_matter(source: Path) -> tuple[dict, str]:
-    text = source.read_text(encoding="utf-8")
-    match = re.match(r"^---\s*\n(.*?)\n---\s*\n", text, re.S)
-    if not match:
-        return {}, text
-    return (yaml.safe_load(match.group(1)) or {}), text[match.end():]
+    """(data block, body), read by the project's own parser."""
+    return page_meta(source.read_text(encoding="utf-8"), str(source))
 
 
 def stub_reason(source: Path) -> str | None:

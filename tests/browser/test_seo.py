@@ -10,7 +10,8 @@ import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
 
-import yaml
+
+from kinderwerk.examples import page_meta
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 DOCS = ROOT / "docs"
@@ -52,9 +53,7 @@ def front_matter(path: str) -> dict | None:
     stem = path.rstrip("/") or "index"
     for source in (DOCS / f"{stem}.md", DOCS / stem / "index.md"):
         if source.is_file():
-            text = source.read_text(encoding="utf-8")
-            match = re.match(r"^---\s*\n(.*?)\n---\s*\n", text, re.S)
-            return (yaml.safe_load(match.group(1)) or {}) if match else {}
+            return page_meta(source.read_text(encoding="utf-8"), str(source))[0]
     return None  # a generated page
 
 

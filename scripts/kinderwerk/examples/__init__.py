@@ -25,7 +25,7 @@ from .collection import Collection
 from .markup import (all_tag_pages, browse_md, chapter_block_md, example_footer_md,
                      example_header_md, find_chart_pages, overview_md, tag_page_md, tag_src)
 from .checks import FolderResult, check_file, check_folder, in_folder, is_example
-from .frontmatter import normalise_newlines
+from .frontmatter import normalise_newlines, page_meta
 from .placeholders import Placeholders, from_template
 from .schema import Example
 from .source import (check_example, check_forbidden, find_forbidden, parse_example, split_front_matter,
@@ -36,7 +36,7 @@ __all__ = [
     "ALLOWED_SUFFIXES", "CHAPTER_BLOCK_CLASS", "CHAPTER_FOLDER", "FOLDER", "IMAGE_SUFFIXES", "MARKER",
     "OVERVIEW", "SEARCH_BOOST", "SECTIONS", "TEMPLATE", "ExampleError", "Problem",
     "FolderResult", "check_file", "check_folder", "in_folder", "is_example",
-    "Placeholders", "from_template", "normalise_newlines",
+    "Placeholders", "from_template", "normalise_newlines", "page_meta",
     "state",
     "Collection",
     "all_tag_pages", "browse_md", "chapter_block_md", "example_footer_md", "example_header_md",

@@ -220,3 +220,19 @@ def read_front_matter(text: str, where: str) -> FrontMatter:
                                                          "de twee weg."))
     result.data = data
     return result
+
+
+def page_meta(text: str, where: str = "pagina") -> tuple[dict, str]:
+    """(front matter as a dict, body) of any page: the same block MkDocs and the
+    checks read, so a template with --- in its comments reads right. A page
+    without a block gives ({}, text). For tests and tools, not contributors:
+    an unreadable block raises ValueError with the Dutch problems."""
+    text = normalise_newlines(text)
+    if not FRONT_MATTER.match(text):
+        return {}, text
+    front = read_front_matter(text, where)
+    if front.data is None and front.problems:
+        raise ValueError("; ".join(f"{p.file}:{p.line}: {p.message}" for p in front.problems))
+    if not isinstance(front.data, (dict, type(None))):
+        raise ValueError(f"{where}: de gegevens bovenaan zijn geen lijst van velden")
+    return front.data or {}, front.body
