@@ -39,7 +39,7 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.xdist_group(group))
 
 
-def shared_dir(tmp_path_factory) -> Path:
+def session_dir(tmp_path_factory) -> Path:
     """A folder all workers of this session share (the parent of each worker's
     temporary folder under xdist; the session's own one without it)."""
     base = tmp_path_factory.getbasetemp()
@@ -60,7 +60,7 @@ def _locked(path: Path):
 def shared_once(tmp_path_factory, name: str, make) -> Path:
     """``make(folder)`` once per session across all workers; its folder.
     The first worker makes it under a lock, the others wait and reuse it."""
-    base = shared_dir(tmp_path_factory)
+    base = session_dir(tmp_path_factory)
     folder, done = base / name, base / f"{name}.done"
     with _locked(base / f"{name}.lock"):
         if not done.exists():
