@@ -91,6 +91,11 @@ EMOJI_TAG_BASE = 0x1F3F4            # WAVING BLACK FLAG: tag characters after it
 VARIATION_SELECTOR_16, KEYCAP = 0xFE0F, 0x20E3
 
 
+def kind_of(cp: int) -> str | None:
+    """The class of a refused code point, or None (allowed)."""
+    return _kind(cp)
+
+
 def _kind(cp: int) -> str | None:
     if cp in ALLOWED_CONTROLS:
         return None
