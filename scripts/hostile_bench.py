@@ -1,6 +1,7 @@
 """Hostile input benchmark (issue 17): a script, not a test (these machines are noisy).
 
-    python scripts/hostile_bench.py [--cases NAME ...] [--no-build] [--timeout 120]
+    python scripts/hostile_bench.py [--against REF] [--cases NAME ...] [--build passed|all|none]
+                                    [--timeout 60]
 
 Runs `scripts/check.py` and the strict build (`mkdocs build --strict`, warm
 chart cache) on a clean copy of the project, then on one copy per case of
@@ -8,21 +9,28 @@ chart cache) on a clean copy of the project, then on one copy per case of
 that process alone) and what happened: refused in Dutch (with the first
 message), passed, failed with a traceback, killed at the time limit or out
 of memory. For a build that passes, the feed is parsed with an XML parser.
-Targets (issue 17): check under 10 s; build under twice the clean build;
-memory under the clean build plus 500 MB.
 
-Every run has a time limit and an address-space limit, so a case that hangs
-or bloats stops at the limit instead of taking the machine with it.
+``--against REF`` (for example ``a23993b``, main before issue 17) runs every
+case on that commit too (from ``git archive``), side by side: "voor" is REF,
+"na" is this worktree. By default the build runs only when the check passed,
+as CI does (`make check`, then `make build`); ``--build all`` builds always.
+
+Targets (issue 17): check under 10 s; build under twice the clean build;
+memory under the clean build plus 500 MB. Every run has a time limit and an
+address-space limit, so a case that hangs or bloats stops at the limit
+instead of taking the machine with it.
 """
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import resource
 import shutil
 import signal
 import subprocess
 import sys
+import tarfile
 import tempfile
 import time
 import xml.etree.ElementTree as ET
@@ -32,9 +40,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from hostile_cases import CASES, LIMIT_CASES, Case  # noqa: E402
-from project_copy import copy_project  # noqa: E402
+from project_copy import PARTS, ROOT, copy_project  # noqa: E402
 
-MEMORY_CAP = 6 * 1024 ** 3   # address space per run; a bloating case stops here
+MEMORY_CAP = 4 * 1024 ** 3   # address space per run; a bloating case stops here
 
 
 @dataclass
@@ -53,11 +61,18 @@ class Run:
             return "geheugen op"
         if "Traceback" in text:
             last = [line for line in text.splitlines() if line.strip()][-1]
-            return f"traceback: {last[:90]}"
+            return f"traceback: {last[:70]}"
         if self.returncode == 0:
             return "doorgelaten"
-        first = next((line for line in text.splitlines() if line.startswith(("FOUT:", "  - ", "ERROR"))), "")
-        return f"geweigerd: {first.strip()[:110]}"
+        first = next((line for line in text.splitlines()
+                      if line.startswith(("FOUT:", "  - ", "ERROR"))), "")
+        first = first.strip().removeprefix("FOUT: ").removeprefix("- ")
+        first = first.split(": ", 1)[-1] if "docs/" in first else first
+        return f"geweigerd: {first[:70]}"
+
+    @property
+    def passed(self) -> bool:
+        return self.returncode == 0
 
 
 def measure(command: list[str], cwd: Path, timeout: float) -> Run:
@@ -110,6 +125,16 @@ def feed_verdict(project: Path) -> str:
     return "; feed.xml leest"
 
 
+def export(ref: str, target: Path) -> Path:
+    """The project at commit ``ref``, from git archive (what copy_project copies)."""
+    data = subprocess.run(["git", "archive", "--format=tar", ref, *PARTS], cwd=ROOT, check=True,
+                          capture_output=True).stdout
+    target.mkdir(parents=True)
+    with tarfile.open(fileobj=io.BytesIO(data)) as archive:
+        archive.extractall(target, filter="data")
+    return target
+
+
 def prepare(base: Path, target: Path, case: Case) -> Path:
     shutil.copytree(base, target, ignore=shutil.ignore_patterns("site", "__pycache__"))
     for name, text in case.files().items():
@@ -119,46 +144,71 @@ def prepare(base: Path, target: Path, case: Case) -> Path:
     return target
 
 
-def row(name: str, run: Run, extra: str = "") -> str:
-    return f"  {name:<26} {run.seconds:7.2f} s {run.peak_mb:7.0f} MB  {run.verdict}{extra}"
+def row(label: str, run: Run | None, extra: str = "") -> str:
+    if run is None:
+        return f"    {label:<18} (niet gebouwd: de check weigerde, zoals in CI)"
+    return f"    {label:<18} {run.seconds:6.2f} s {run.peak_mb:6.0f} MB  {run.verdict}{extra}"
+
+
+@dataclass
+class Side:
+    label: str
+    base: Path
+    clean_build: Run | None = None
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--against", metavar="REF", help="also run every case on this commit (voor)")
     parser.add_argument("--cases", nargs="*", help="only these cases (names from hostile_cases.py)")
-    parser.add_argument("--no-build", action="store_true", help="run the check only")
-    parser.add_argument("--timeout", type=float, default=120.0, help="seconds per run (default 120)")
+    parser.add_argument("--build", choices=("passed", "all", "none"), default="passed",
+                        help="when to run the strict build (default: when the check passed)")
+    parser.add_argument("--timeout", type=float, default=60.0, help="seconds per run (default 60)")
     args = parser.parse_args(argv)
     cases = [c for c in CASES + LIMIT_CASES if not args.cases or c.name in args.cases]
 
     with tempfile.TemporaryDirectory(prefix="kw-hostile-") as tmp:
-        base = copy_project(Path(tmp) / "clean")
+        sides = []
+        if args.against:
+            sides.append(Side(f"voor ({args.against})", export(args.against, Path(tmp) / "before")))
+        sides.append(Side("na (deze tak)" if args.against else "deze tak", copy_project(Path(tmp) / "after")))
         print("Kennisbank Kinderwerk: vijandige invoer (issue 17)")
-        print(f"  machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, limiet {args.timeout:.0f} s "
+        print(f"  machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; limiet {args.timeout:.0f} s "
               f"en {MEMORY_CAP // 1024 ** 3} GB per run")
-        clean_check = check(base, args.timeout)
-        print(row("schoon: make check", clean_check))
-        clean_build = None
-        if not args.no_build:
-            build(base, 600)  # draws the charts into .cache; the runs below are warm
-            clean_build = build(base, args.timeout)
-            print(row("schoon: strikte build", clean_build, feed_verdict(base)))
-            shutil.rmtree(base / "site", ignore_errors=True)
-            print(f"  doelen: check < 10 s; build < {2 * clean_build.seconds:.1f} s; "
-                  f"geheugen < {clean_build.peak_mb + 500:.0f} MB")
+        for side in sides:
+            clean = check(side.base, args.timeout)
+            print(row(f"{side.label}: schone check", clean))
+            if args.build != "none":
+                build(side.base, 900)  # draws the charts into .cache; the runs below are warm
+                side.clean_build = build(side.base, 900)
+                print(row(f"{side.label}: schone build", side.clean_build, feed_verdict(side.base)))
+                shutil.rmtree(side.base / "site", ignore_errors=True)
+        clean_build = sides[-1].clean_build
+        if clean_build:
+            print(f"  doelen: check < 10 s; build < {2 * clean_build.seconds:.1f} s (2x schoon); "
+                  f"geheugen < {clean_build.peak_mb + 500:.0f} MB (schoon + 500 MB)")
         for case in cases:
-            project = prepare(base, Path(tmp) / case.name, case)
             print(f"- {case.name} ({case.kind}): {case.what}")
-            result = check(project, args.timeout)
-            print(row("make check", result))
-            if not args.no_build:
-                done = build(project, args.timeout)
-                print(row("strikte build", done, feed_verdict(project) if done.returncode == 0 else ""))
-                if clean_build and done.returncode is not None:
-                    within = (done.seconds < 2 * clean_build.seconds
-                              and done.peak_mb < clean_build.peak_mb + 500 and result.seconds < 10)
-                    print(f"  {'binnen' if within else 'BUITEN'} de grenzen")
-            shutil.rmtree(project, ignore_errors=True)
+            for side in sides:
+                project = prepare(side.base, Path(tmp) / f"{case.name}-{len(side.label)}", case)
+                result = check(project, args.timeout)
+                print(row(f"{side.label.split()[0]}: check", result))
+                done = None
+                if args.build == "all" or (args.build == "passed" and result.passed):
+                    done = build(project, args.timeout)
+                if args.build != "none":
+                    print(row(f"{side.label.split()[0]}: build", done,
+                              feed_verdict(project) if done and done.passed else ""))
+                if side is sides[-1]:
+                    bounded = result.seconds < 10 and result.returncode is not None and (
+                        done is None or (side.clean_build is not None and done.returncode is not None
+                                         and done.seconds < 2 * side.clean_build.seconds
+                                         and done.peak_mb < side.clean_build.peak_mb + 500))
+                    wanted = (not result.passed) if case.must_refuse else (result.passed and
+                                                                           (done is None or done.passed))
+                    print(f"    => {'binnen de grenzen' if bounded else 'BUITEN DE GRENZEN'}, "
+                          f"{'zoals bedoeld' if wanted else 'NIET ZOALS BEDOELD'}")
+                shutil.rmtree(project, ignore_errors=True)
     return 0
 
 

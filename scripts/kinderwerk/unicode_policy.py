@@ -10,8 +10,9 @@ every body line. Plain Python, no MkDocs.
   feed unreadable), bidi controls (a title then displays differently from
   the diff a reviewer read), zero-width and other invisible format
   characters (the same-looking word becomes a different word). A zero-width
-  joiner inside an emoji sequence (👩‍👧) and the tag characters of a flag
-  (🏴 England) are part of the emoji and stay.
+  joiner inside an emoji sequence (👩‍👧), the tag characters of a flag
+  (🏴 England) and a variation selector after an emoji (❤️) are part of the
+  emoji and stay; other invisible marks (INVISIBLE) are refused.
 * ``lookalike_words``: words that mix Latin letters with Cyrillic, Greek or
   another script (Kwakkeldаm with a Cyrillic а), and words written wholly in
   letters of another script that each look like a Latin one; from the Unicode
@@ -86,6 +87,15 @@ SCRIPT_NAMES = {
     "HAN": "Chinese", "LISU": "Lisu-",
 }
 
+# Invisible letters and marks that are not format characters (Cf), so the
+# category test misses them: the combining grapheme joiner, Hangul fillers
+# (they look like a space or nothing), Khmer and Mongolian invisible vowels and
+# selectors, and variation selectors (VS15/VS16 only stay after an emoji).
+INVISIBLE = {0x034F: "combinerende grafeemverbinder", 0x115F: "Hangul-vulteken", 0x1160: "Hangul-vulteken",
+             0x17B4: "onzichtbare Khmer-klinker", 0x17B5: "onzichtbare Khmer-klinker",
+             0x3164: "Hangul-vulteken", 0xFFA0: "Hangul-vulteken", 0x2800: "lege brailleletter",
+             **{cp: "Mongoolse variantkiezer" for cp in range(0x180B, 0x1810)},
+             **{cp: "variantkiezer" for cp in (*range(0xFE00, 0xFE10), *range(0xE0100, 0xE01F0))}}
 ALLOWED_CONTROLS = {0x09, 0x0A}     # tab and newline
 EMOJI_TAG_BASE = 0x1F3F4            # WAVING BLACK FLAG: tag characters after it spell a flag
 VARIATION_SELECTOR_16, KEYCAP = 0xFE0F, 0x20E3
@@ -109,7 +119,7 @@ def _kind(cp: int) -> str | None:
         return BIDI
     if cp in ZERO_WIDTH_CHARS:
         return ZERO_WIDTH
-    if unicodedata.category(chr(cp)) == "Cf":
+    if cp in INVISIBLE or unicodedata.category(chr(cp)) == "Cf":
         return FORMAT
     return None
 
@@ -119,7 +129,7 @@ def _pattern() -> re.Pattern:
     """One character class with every refused code point, built once from
     unicodedata (Unicode 14 in Python 3.11: outside the BMP, format
     characters sit in U+11000-1DFFF and U+E0000-E00FF only)."""
-    candidates = [*range(0x10000), *range(0x11000, 0x1E000), *range(0xE0000, 0xE0100)]
+    candidates = [*range(0x10000), *range(0x11000, 0x1E000), *range(0xE0000, 0xE01F0)]
     points = [cp for cp in candidates if _kind(cp) is not None]
     points += [cp for plane in range(1, 17) for cp in ((plane << 16) | 0xFFFE, (plane << 16) | 0xFFFF)]
     ranges, start = [], None
@@ -149,7 +159,7 @@ class Finding:
     def name(self) -> str:
         """Dutch name where we have one, with the official Unicode name."""
         cp = ord(self.char)
-        dutch = BIDI_CONTROLS.get(cp) or ZERO_WIDTH_CHARS.get(cp) or OTHER_NAMES.get(cp)
+        dutch = BIDI_CONTROLS.get(cp) or ZERO_WIDTH_CHARS.get(cp) or OTHER_NAMES.get(cp) or INVISIBLE.get(cp)
         official = unicodedata.name(self.char, "")
         parts = [p for p in (dutch, f"{self.code}{' ' + official if official else ''}") if p]
         return ", ".join(parts)
@@ -167,8 +177,11 @@ def _emoji_like(char: str) -> bool:
 
 
 def _in_emoji(text: str, index: int) -> bool:
-    """A zero-width joiner between two emoji, or a tag character of a flag."""
+    """A zero-width joiner between two emoji, a tag character of a flag, or
+    VS15/VS16 after an emoji or a keycap base (❤️, 1️⃣)."""
     cp = ord(text[index])
+    if cp in (0xFE0E, VARIATION_SELECTOR_16):
+        return index > 0 and (_emoji_like(text[index - 1]) or text[index - 1] in "0123456789#*")
     if cp == 0x200D:
         before = index - 1
         while before >= 0 and (ord(text[before]) in (VARIATION_SELECTOR_16, KEYCAP)

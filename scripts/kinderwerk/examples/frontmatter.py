@@ -8,6 +8,7 @@ the file. Line numbers are the ones an editor shows: line 1 is the opening ---.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -259,6 +260,17 @@ def _feature_problems(meta: str, where: str) -> tuple[list[Problem], bool]:
     return problems, not unsafe
 
 
+def _nfc(value: Any) -> Any:
+    """Every text in NFC (issue 17): 'Fryslân' typed as a + combining ^ and as â is one town."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, dict):
+        return {_nfc(key): _nfc(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_nfc(item) for item in value]
+    return value
+
+
 def _record_lines(node: yaml.Node, path: tuple, lines: dict[tuple, int]) -> None:
     lines[path] = node.start_mark.line + FIRST_LINE
     if isinstance(node, yaml.MappingNode):
@@ -315,5 +327,5 @@ def read_front_matter(text: str, where: str) -> FrontMatter:
         loader.dispose()
     if node is not None:
         _record_lines(node, (), result.lines)
-    result.data = data
+    result.data = _nfc(data)
     return result
