@@ -190,7 +190,8 @@ def _for_form(problem: ex.Problem) -> str:
 # capped in lines and length: a submitter cannot make the bot post a link,
 # ping anyone or speak in the project's voice.
 COMMENT_HEAD = ("Er kon nog geen pagina van dit formulier gemaakt worden. Dit ontbreekt of klopt niet "
-                "(de meldingen van de controle, als code; links, @ en # daarin zijn onschadelijk gemaakt):")
+                "(de meldingen van de controle, als code; links en vermeldingen van namen daarin zijn "
+                "onschadelijk gemaakt):")
 COMMENT_TAIL = ("Pas je antwoorden aan (via de drie puntjes > Edit). De redactie zet daarna het label "
                 "`maak-pagina` opnieuw. Uitleg over de velden: CONTRIBUTING.md in deze repository.")
 COMMENT_FAILED = ("Er kon nog geen pagina van dit formulier gemaakt worden, en de controle gaf geen meldingen. "

@@ -138,7 +138,7 @@ def check_limits(text: str, where: str) -> list[Problem]:
     problems: list[Problem] = []
     size = len(text.encode("utf-8", "surrogatepass"))
     if size > MAX_PAGE_BYTES:
-        problems.append(Problem(where, None, None,
+        problems.append(Problem(where, 1, None,
                                 f"het bestand is te groot ({_kb(size)}; een praktijkvoorbeeld mag hoogstens "
                                 f"{_kb(MAX_PAGE_BYTES)} zijn). Maak het verhaal korter of verdeel het over twee "
                                 f"praktijkvoorbeelden."))
