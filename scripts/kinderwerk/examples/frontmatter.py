@@ -148,7 +148,11 @@ YAML_MESSAGES: list[tuple[str, str]] = [
 ]
 
 
-def _yaml_problem(exc: yaml.YAMLError, where: str) -> Problem:
+def _yaml_problem(exc: yaml.YAMLError, where: str, meta: str = "") -> Problem:
+    if isinstance(exc, yaml.reader.ReaderError):  # a character YAML cannot read (a control character)
+        line = meta[:exc.position].count("\n") + FIRST_LINE
+        return Problem(where, line, None, f"hier staat een teken dat niet in de gegevens bovenaan mag "
+                                          f"(U+{exc.character:04X}, een stuurteken). Haal het weg.")
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = mark.line + FIRST_LINE if mark is not None else None
     english = " ".join(str(getattr(exc, part, "") or "") for part in ("context", "problem"))
@@ -205,10 +209,11 @@ def _feature_problems(meta: str, where: str) -> tuple[list[Problem], bool]:
             detail = detail if len(detail) <= 30 else detail[:30] + "..."
             problems.append(Problem(where, line, field, _FEATURES[kind].format(detail)))
 
-    loader = _FrontMatterLoader(meta)
+    loader = None
     count = 0
     top_key: str | None = None
     try:
+        loader = _FrontMatterLoader(meta)
         while loader.check_event():
             event = loader.get_event()
             count += 1
@@ -255,8 +260,11 @@ def _feature_problems(meta: str, where: str) -> tuple[list[Problem], bool]:
                 break
     except yaml.YAMLError:
         pass
+    except UnicodeEncodeError:  # a lone surrogate: the Unicode policy names it; build nothing
+        unsafe = True
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return problems, not unsafe
 
 
@@ -313,7 +321,7 @@ def read_front_matter(text: str, where: str) -> FrontMatter:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
-        problem = _yaml_problem(exc, where)
+        problem = _yaml_problem(exc, where, meta)
         explained = {p.line for p in pre}
         # A tab or curly quote on that line (or a tab anywhere) is the cause: its message says more.
         if problem.line not in explained and not any("tab" in p.message for p in pre):

@@ -74,14 +74,20 @@ def check_hidden(text: str, front: FrontMatter, where: str) -> list[Problem]:
     lookalike name. ``text`` with newlines normalised."""
     problems: list[Problem] = []
     seen: set[tuple[int, str]] = set()   # (line, character): one message each
-    total = 0
+    for problem in front.problems:       # YAML could not read the character: already named
+        if problem.line and "(U+" in problem.message:
+            code = problem.message.split("(U+", 1)[1][:6].rstrip(",) ")
+            seen.add((problem.line, chr(int(code, 16))))
+    total, first_left_off = 0, None
 
     def report(line: int, field: str | None, finding: policy.Finding, column: int | None, how: str) -> None:
-        nonlocal total
+        nonlocal total, first_left_off
         if (line, finding.char) in seen:
             return
         seen.add((line, finding.char))
         total += 1
+        if total == MAX_MESSAGES + 1:
+            first_left_off = line
         if total <= MAX_MESSAGES:
             problems.append(Problem(where, line, field, finding.message(column).rstrip(".") + how + "."
                                     if how else finding.message(column)))
@@ -103,7 +109,7 @@ def check_hidden(text: str, front: FrontMatter, where: str) -> list[Problem]:
                     report(line, _field(path), finding, None, how or " (geschreven met \\x of \\u)")
         problems += _lookalikes(data, front, where)
     if total > MAX_MESSAGES:
-        problems.append(Problem(where, None, None, f"en nog {total - MAX_MESSAGES} onzichtbare of verboden "
+        problems.append(Problem(where, first_left_off, None, f"en nog {total - MAX_MESSAGES} onzichtbare of verboden "
                                                    f"tekens zoals hierboven."))
     return problems
 

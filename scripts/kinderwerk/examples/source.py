@@ -188,8 +188,8 @@ def _heading(line: str) -> str | None:
     not the regex ^##\\s+(.+?)\\s*#*\\s*$, which is quadratic on '## # # # ...'."""
     if not line.startswith("##") or len(line) < 3 or not line[2].isspace():
         return None
-    text = line[2:].strip().rstrip("#").rstrip()
-    return text or None
+    text = line[2:].strip()
+    return text.rstrip("#").rstrip() or text[:1] or None  # '## ##' is the heading '#', as before
 
 
 def _paragraphs(lines: list[tuple[int, str]]) -> Iterable[tuple[int, str]]:
