@@ -144,9 +144,10 @@ def prepare(base: Path, target: Path, case: Case) -> Path:
     return target
 
 
-def row(label: str, run: Run | None, extra: str = "") -> str:
+def row(label: str, run: Run | None, extra: str = "", checked: Run | None = None) -> str:
     if run is None:
-        return f"    {label:<18} (niet gebouwd: de check weigerde, zoals in CI)"
+        why = "de check liep vast" if checked and checked.returncode is None else "de check weigerde"
+        return f"    {label:<18} (niet gebouwd: {why}; CI bouwt dan niet)"
     return f"    {label:<18} {run.seconds:6.2f} s {run.peak_mb:6.0f} MB  {run.verdict}{extra}"
 
 
@@ -198,7 +199,7 @@ def main(argv=None) -> int:
                     done = build(project, args.timeout)
                 if args.build != "none":
                     print(row(f"{side.label.split()[0]}: build", done,
-                              feed_verdict(project) if done and done.passed else ""))
+                              feed_verdict(project) if done and done.passed else "", checked=result))
                 if side is sides[-1]:
                     bounded = result.seconds < 10 and result.returncode is not None and (
                         done is None or (side.clean_build is not None and done.returncode is not None

@@ -150,9 +150,11 @@ YAML_MESSAGES: list[tuple[str, str]] = [
 
 def _yaml_problem(exc: yaml.YAMLError, where: str, meta: str = "") -> Problem:
     if isinstance(exc, yaml.reader.ReaderError):  # a character YAML cannot read (a control character)
+        from .. import unicode_policy
         line = meta[:exc.position].count("\n") + FIRST_LINE
+        kind = unicode_policy.CLASS_NAMES.get(unicode_policy.kind_of(exc.character), "teken dat niet mag")
         return Problem(where, line, None, f"hier staat een teken dat niet in de gegevens bovenaan mag "
-                                          f"(U+{exc.character:04X}, een stuurteken). Haal het weg.")
+                                          f"(U+{exc.character:04X}, een {kind}). Haal het weg.")
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = mark.line + FIRST_LINE if mark is not None else None
     english = " ".join(str(getattr(exc, part, "") or "") for part in ("context", "problem"))
