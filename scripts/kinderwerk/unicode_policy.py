@@ -211,6 +211,27 @@ def forbidden(text: str) -> list[Finding]:
     return found
 
 
+ESCAPE_DIGITS = {"x": 2, "u": 4, "U": 8}
+
+
+def escaped_forbidden(line: str) -> list[Finding]:
+    """Refused characters written as escapes (YAML's \\x01, \\uFFFE,
+    \\uD800), found on the raw line, so also when YAML itself cannot read
+    the value. ``index`` is the position of the backslash."""
+    found = []
+    position = line.find("\\")
+    while position != -1:
+        digits = ESCAPE_DIGITS.get(line[position + 1:position + 2])
+        code = line[position + 2:position + 2 + digits] if digits else ""
+        if digits and len(code) == digits and all(c in "0123456789abcdefABCDEF" for c in code):
+            cp = int(code, 16)
+            kind = _kind(cp) if cp <= 0x10FFFF else NONCHARACTER
+            if kind:
+                found.append(Finding(position, chr(min(cp, 0x10FFFF)), kind))
+        position = line.find("\\", position + 2)
+    return found
+
+
 def normalise(text: str) -> str:
     """NFC: one form for every letter with an accent."""
     return unicodedata.normalize("NFC", text)

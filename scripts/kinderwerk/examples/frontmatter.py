@@ -325,6 +325,13 @@ def read_front_matter(text: str, where: str) -> FrontMatter:
     except yaml.YAMLError as exc:
         problem = _yaml_problem(exc, where, meta)
         explained = {p.line for p in pre}
+        # A refused character written as an escape ("\uD800") is the cause: name it instead.
+        from .. import unicode_policy
+        for number, line in enumerate(meta.split("\n"), start=FIRST_LINE):
+            escaped = unicode_policy.escaped_forbidden(line) if "\\" in line else []
+            if escaped:
+                problem = Problem(where, number, None, escaped[0].message() + " (geschreven als YAML-code).")
+                break
         # A tab or curly quote on that line (or a tab anywhere) is the cause: its message says more.
         if problem.line not in explained and not any("tab" in p.message for p in pre):
             result.problems.append(problem)

@@ -8,6 +8,7 @@ in a town) and for letters that only look ordinary (𝐊, Ｋ: NFKC changes them
 from __future__ import annotations
 
 import html
+import re
 import unicodedata
 from typing import Any, Iterable
 
@@ -47,24 +48,6 @@ def _variants(text: str) -> Iterable[tuple[str, str]]:
             yield decoded, " (geschreven als HTML-code met &...;)"
 
 
-ESCAPE_DIGITS = {"x": 2, "u": 4, "U": 8}
-
-
-def _escapes(line: str) -> Iterable[policy.Finding]:
-    """Refused characters written as YAML escapes (\\x01, \\uFFFE, \\uD800):
-    found on the raw line, so also when YAML itself cannot read the value."""
-    position = line.find("\\")
-    while position != -1:
-        digits = ESCAPE_DIGITS.get(line[position + 1:position + 2])
-        code = line[position + 2:position + 2 + digits] if digits else ""
-        if digits and len(code) == digits and all(c in "0123456789abcdefABCDEF" for c in code):
-            cp = int(code, 16)
-            kind = policy.kind_of(cp) if cp <= 0x10FFFF else policy.NONCHARACTER
-            if kind:
-                yield policy.Finding(position, chr(min(cp, 0x10FFFF)), kind)
-        position = line.find("\\", position + 2)
-
-
 def _field(path: tuple) -> str | None:
     return str(path[0]) if path else None
 
@@ -75,9 +58,9 @@ def check_hidden(text: str, front: FrontMatter, where: str) -> list[Problem]:
     problems: list[Problem] = []
     seen: set[tuple[int, str]] = set()   # (line, character): one message each
     for problem in front.problems:       # YAML could not read the character: already named
-        if problem.line and "(U+" in problem.message:
-            code = problem.message.split("(U+", 1)[1][:6].rstrip(",) ")
-            seen.add((problem.line, chr(int(code, 16))))
+        code = re.search(r"\bU\+([0-9A-F]{4,6})\b", problem.message) if problem.line else None
+        if code:
+            seen.add((problem.line, chr(int(code.group(1), 16))))
     total, first_left_off = 0, None
 
     def report(line: int, field: str | None, finding: policy.Finding, column: int | None, how: str) -> None:
@@ -98,7 +81,7 @@ def check_hidden(text: str, front: FrontMatter, where: str) -> list[Problem]:
                 report(number, None, finding, finding.index + 1 if not how else None, how)
     if front.closing_line:
         for number, line in enumerate(text.split("\n")[1:front.closing_line - 1], start=FIRST_LINE):
-            for finding in _escapes(line):
+            for finding in policy.escaped_forbidden(line):
                 report(number, None, finding, None, " (geschreven als YAML-code met \\x of \\u)")
     data = front.data if isinstance(front.data, dict) else None
     if data is not None:
