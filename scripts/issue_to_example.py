@@ -210,7 +210,8 @@ def neutralise(line: str) -> str:
     line = unicodedata.normalize("NFKC", line)  # fullwidth ＠ and ：／／ become @ and :// first
     line = re.sub(r"(?i)\b(h)(tt)(ps?)://", r"\1xx\3[:]//", line)
     line = re.sub(r"(?i)(?<![\w.])www\.", "www[.]", line)
-    line = line.replace("://", "[:]//").replace("@", "[at]").replace("#", "[#]")
+    line = line.replace("://", "[:]//").replace("@", "[at]")
+    line = re.sub(r"(?i)(#|\bgh-)(?=\d)", r"\1 ", line)   # '#12' and 'GH-12' would link an issue
     line = line.replace("<", "[").replace(">", "]").replace("`", "'")
     if len(line) > MAX_COMMENT_LINE:
         line = line[:MAX_COMMENT_LINE] + " ..."
