@@ -92,8 +92,8 @@ def check_hidden(text: str, front: FrontMatter, where: str) -> list[Problem]:
                     report(line, _field(path), finding, None, how or " (geschreven met \\x of \\u)")
         problems += _lookalikes(data, front, where)
     if total > MAX_MESSAGES:
-        problems.append(Problem(where, first_left_off, None, f"en nog {total - MAX_MESSAGES} onzichtbare of verboden "
-                                                   f"tekens zoals hierboven."))
+        problems.append(Problem(where, first_left_off, None,
+                                f"en nog {total - MAX_MESSAGES} onzichtbare of verboden tekens zoals hierboven."))
     return problems
 
 
