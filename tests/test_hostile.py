@@ -179,7 +179,7 @@ def test_lookalike_names_are_flagged(field, line, vocab):
 def test_real_dutch_frisian_and_emoji_pass(vocab):
     fields = {"gemeenten": "gemeenten: [Leeuwarden]",
               "organisatie": "organisatie: Stifting Bernewurk Ljouwert (Fryslân), ĳsclub Ĳsselmonde",
-              "titel": "titel: zomerspeeltuin met ideeën, één café en de ïglo"}
+              "titel": "titel: zomerspeeltuin van 500 m² met ideeën, één café en de ïglo"}
     text = hc.example(fields, sections={"Tips": "- Vier het 🎉 met 👩‍👧 en ❤️, ook in Fryslân: 1️⃣ 🏴󠁧󠁢󠁥󠁮󠁧󠁿."})
     example, problems = check_example(text, SRC, vocab)
     assert problems == [] and "Fryslân" in example.organisatie

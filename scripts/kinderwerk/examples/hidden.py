@@ -110,7 +110,7 @@ def _lookalikes(data: dict, front: FrontMatter, where: str) -> list[Problem]:
             problems.append(Problem(where, line, _field(path), found[0].message()))
             continue
         plain = value.translate(DUTCH_LIGATURES)
-        odd = next((c for c in plain if unicodedata.category(c)[0] in "LN"
+        odd = next((c for c in plain if unicodedata.category(c)[0] == "L"  # m² and ½ stay
                     and unicodedata.normalize("NFKC", c) != c), None)
         if odd:
             problems.append(Problem(
