@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install browser serve build pdf charts check test test-snel test-sjabloon bench lighthouse screenshots lock clean
+.PHONY: install browser serve build pdf charts check test test-snel test-sjabloon bench bench-hostile test-hostile lighthouse screenshots lock clean
 
 # Python packages, exactly as locked in requirements.txt.
 $(VENV)/.installed: requirements.txt
@@ -59,6 +59,15 @@ bench: install
 	$(PY) scripts/benchmark.py
 	$(PY) scripts/search_quality.py --sealed
 	$(PY) scripts/search_scale_benchmark.py
+
+# Issue 17: every hostile case, time and memory, before (main at a23993b) and after, side by side.
+HOSTILE_BASE ?= a23993b
+bench-hostile: install
+	$(PY) scripts/hostile_bench.py --against $(HOSTILE_BASE)
+
+# Issue 17: the property-based tests with many more examples than in `make test`.
+test-hostile: install
+	HYPOTHESIS_PROFILE=long $(PY) -m pytest tests/test_hostile_properties.py -q
 
 lighthouse: install build
 	$(PY) scripts/lighthouse.py

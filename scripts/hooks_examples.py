@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 import posixpath
 import sys
+import unicodedata
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -168,7 +169,7 @@ def on_page_read_source(page, config):
             ex.check_forbidden(text, f"docs/{file.src_uri}")
         except ExampleError as exc:
             raise PluginError(f"Fout in een praktijkvoorbeeld: {exc}") from None
-    return ex.with_render_off(text)
+    return ex.with_render_off(unicodedata.normalize("NFC", text))  # one form per letter (issue 17)
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -18,6 +18,7 @@ import argparse
 import datetime as dt
 import re
 import sys
+import unicodedata
 from pathlib import Path
 
 import yaml
@@ -194,12 +195,66 @@ def _for_form(problem: ex.Problem) -> str:
     return f"{field}{problem.message}"
 
 
+# --- The bot's comment (issue 17) ------------------------------------------------
+# Everything the bot posts is the project speaking. Its comment holds its own
+# Dutch text, and the check's messages only inside a code block, with links,
+# @mentions and #references broken, invisible characters made visible, and
+# capped in lines and length: a submitter cannot make the bot post a link,
+# ping anyone or speak in the project's voice.
+COMMENT_HEAD = ("Er kon nog geen pagina van dit formulier gemaakt worden. Dit ontbreekt of klopt niet "
+                "(de meldingen van de controle, als code; links en vermeldingen van namen daarin zijn "
+                "onschadelijk gemaakt):")
+COMMENT_TAIL = ("Pas je antwoorden aan (via de drie puntjes > Edit). De redactie zet daarna het label "
+                "`maak-pagina` opnieuw. Uitleg over de velden: CONTRIBUTING.md in deze repository.")
+COMMENT_FAILED = ("Er kon nog geen pagina van dit formulier gemaakt worden, en de controle gaf geen meldingen. "
+                  "De redactie kijkt ernaar.")
+MAX_COMMENT_LINES = 40
+MAX_COMMENT_LINE = 300
+
+
+def neutralise(line: str) -> str:
+    """One message line, safe to show inside a code block: no link, mention,
+    issue reference, HTML or invisible character survives, even if GitHub
+    rendered it outside the block."""
+    from kinderwerk import unicode_policy
+    for finding in reversed(unicode_policy.forbidden(line)):
+        line = line[:finding.index] + f"<{finding.code}>" + line[finding.index + 1:]
+    line = unicodedata.normalize("NFKC", line)  # fullwidth ＠ and ：／／ become @ and :// first
+    line = re.sub(r"(?i)\b(h)(tt)(ps?)://", r"\1xx\3[:]//", line)
+    line = re.sub(r"(?i)(?<![\w.])www\.", "www[.]", line)
+    line = line.replace("://", "[:]//").replace("@", "[at]")
+    line = re.sub(r"(?i)(#|\bgh-)(?=\d)", r"\1 ", line)   # '#12' and 'GH-12' would link an issue
+    line = line.replace("<", "[").replace(">", "]").replace("`", "'")
+    if len(line) > MAX_COMMENT_LINE:
+        line = line[:MAX_COMMENT_LINE] + " ..."
+    return line
+
+
+def comment_body(problems: str) -> str:
+    """The Markdown of the bot's comment for the messages in ``problems`` (the
+    script's stderr)."""
+    lines = [neutralise(line) for line in problems.splitlines() if line.strip()]
+    lines = [line for line in lines if not line.startswith("Van dit formulier kan nog geen pagina")]
+    if not lines:
+        return COMMENT_FAILED
+    if len(lines) > MAX_COMMENT_LINES:
+        lines = lines[:MAX_COMMENT_LINES] + [f"(en nog {len(lines) - MAX_COMMENT_LINES} meldingen)"]
+    return f"{COMMENT_HEAD}\n\n```text\n" + "\n".join(lines) + f"\n```\n\n{COMMENT_TAIL}"
+
+
+def _write_comment(path: Path | None, problems: str) -> None:
+    if path is not None:
+        path.write_text(comment_body(problems), encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Maak een praktijkvoorbeeld van een ingevuld formulier.")
     parser.add_argument("body_file", type=Path)
     parser.add_argument("--today", type=dt.date.fromisoformat, default=None)
     parser.add_argument("--photo-notes", type=Path, default=None,
                         help="schrijf hierheen wat er met de foto's uit het formulier moet gebeuren")
+    parser.add_argument("--comment", type=Path, default=None,
+                        help="schrijf hierheen de reactie van de bot als er geen pagina gemaakt kan worden")
     args = parser.parse_args(argv)
     try:
         body = args.body_file.read_bytes().decode("utf-8", errors="replace")
@@ -208,10 +263,12 @@ def main(argv: list[str] | None = None) -> int:
         print("Van dit formulier kan nog geen pagina gemaakt worden:", file=sys.stderr)
         for line in str(exc).split("\n"):
             print(f"- {line}", file=sys.stderr)
+        _write_comment(args.comment, "\n".join(f"- {line}" for line in str(exc).split("\n")))
         return 1
     except Exception as exc:  # noqa: BLE001: never a traceback for a contributor
         print(f"Van dit formulier kan nog geen pagina gemaakt worden ({type(exc).__name__}). "
               f"De redactie kijkt ernaar.", file=sys.stderr)
+        _write_comment(args.comment, "")
         return 1
     path.write_text(text, encoding="utf-8")
     if args.photo_notes is not None:

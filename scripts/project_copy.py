@@ -14,11 +14,11 @@ ROOT = Path(__file__).resolve().parent.parent
 PARTS = ["mkdocs.yml", "docs", "data", "includes", "scripts", "overrides"]
 
 
-def copy_project(target: Path) -> Path:
-    """A copy without .cache, so its charts are drawn afresh."""
+def copy_project(target: Path, root: Path = ROOT) -> Path:
+    """A copy of ``root`` (this project) without .cache, so its charts are drawn afresh."""
     target.mkdir(parents=True, exist_ok=True)
     for part in PARTS:
-        source = ROOT / part
+        source = root / part
         if source.is_dir():
             shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
         elif source.exists():

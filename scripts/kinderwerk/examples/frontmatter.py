@@ -8,6 +8,7 @@ the file. Line numbers are the ones an editor shows: line 1 is the opening ---.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -147,7 +148,13 @@ YAML_MESSAGES: list[tuple[str, str]] = [
 ]
 
 
-def _yaml_problem(exc: yaml.YAMLError, where: str) -> Problem:
+def _yaml_problem(exc: yaml.YAMLError, where: str, meta: str = "") -> Problem:
+    if isinstance(exc, yaml.reader.ReaderError):  # a character YAML cannot read (a control character)
+        from .. import unicode_policy
+        line = meta[:exc.position].count("\n") + FIRST_LINE
+        kind = unicode_policy.CLASS_NAMES.get(unicode_policy.kind_of(exc.character), "teken dat niet mag")
+        return Problem(where, line, None, f"hier staat een teken dat niet in de gegevens bovenaan mag "
+                                          f"(U+{exc.character:04X}, een {kind}). Haal het weg.")
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = mark.line + FIRST_LINE if mark is not None else None
     english = " ".join(str(getattr(exc, part, "") or "") for part in ("context", "problem"))
@@ -157,21 +164,133 @@ def _yaml_problem(exc: yaml.YAMLError, where: str) -> Problem:
     return Problem(where, line, None, "De gegevens bovenaan kloppen hier niet: " + explanation)
 
 
-def _record_lines(node: yaml.Node, path: tuple, lines: dict[tuple, int],
-                  duplicates: list[tuple[str, int]]) -> None:
+# --- YAML without surprises (issue 17) ---------------------------------------------
+# Read from the parser's events, before a node or an object exists: an alias
+# bomb of a few hundred bytes never expands. Contributors need none of this.
+MAX_YAML_DEPTH = 6        # the template nests 3 deep (personen: - naam:)
+MAX_YAML_EVENTS = 20_000  # 64 KB of front matter (the size limit) stays far below this
+
+_FEATURES = {
+    "anchor": ("er staat een anker (&{0}). YAML-ankers en -verwijzingen (& en *) zijn niet toegestaan in "
+               "de gegevens bovenaan: schrijf elke waarde voluit, en zet een tekst die met & begint tussen "
+               'rechte aanhalingstekens ("&...").'),
+    "alias": ("er staat een verwijzing naar een anker (*{0}). YAML-ankers en -verwijzingen (& en *) zijn "
+              "niet toegestaan in de gegevens bovenaan: schrijf elke waarde voluit, en zet een tekst die met "
+              '* begint tussen rechte aanhalingstekens ("*...").'),
+    "merge": ("er staat een samenvoeg-sleutel (<<). Die is niet toegestaan in de gegevens bovenaan: schrijf "
+              "elk veld voluit."),
+    "tag": ("er staat een YAML-type ({0}). Dat is niet toegestaan in de gegevens bovenaan: haal het weg, en "
+            'zet een tekst die met ! begint tussen rechte aanhalingstekens ("!...").'),
+    "complex": "een veldnaam moet een gewoon woord zijn, geen lijst of blok. Vergelijk de regel met het sjabloon.",
+    "depth": (f"de gegevens bovenaan zijn te diep genest (meer dan {MAX_YAML_DEPTH} lagen lijsten in "
+              f"elkaar). Vergelijk ze met het sjabloon."),
+    "events": "de gegevens bovenaan hebben te veel losse waarden. Een veld is één korte tekst of een korte lijst.",
+}
+
+
+def _feature_problems(meta: str, where: str) -> tuple[list[Problem], bool]:
+    """(problems, whether it is safe to build objects): anchors, aliases,
+    merge keys, tags, keys that are not text, too deep or too many values
+    (refused, nothing is built), and duplicate keys at any depth (reported;
+    building is safe). A YAML syntax error stops the scan: the loader that
+    runs next reports it in Dutch."""
+    problems: list[Problem] = []
+    unsafe = False
+    # One frame per open mapping or list: [is a mapping, expecting a key, keys seen]
+    stack: list[list] = []
+
+    reported: set[tuple[str, int]] = set()
+
+    def add(kind: str, mark, detail: str = "", field: str | None = None) -> None:
+        """One message per kind and line (an alias bomb is one line)."""
+        nonlocal unsafe
+        unsafe = True
+        line = mark.line + FIRST_LINE
+        if (kind, line) not in reported and len(reported) < 20:
+            reported.add((kind, line))
+            detail = detail if len(detail) <= 30 else detail[:30] + "..."
+            problems.append(Problem(where, line, field, _FEATURES[kind].format(detail)))
+
+    loader = None
+    count = 0
+    top_key: str | None = None
+    try:
+        loader = _FrontMatterLoader(meta)
+        while loader.check_event():
+            event = loader.get_event()
+            count += 1
+            if count > MAX_YAML_EVENTS:
+                add("events", event.start_mark)
+                break
+            if isinstance(event, (yaml.StreamStartEvent, yaml.DocumentStartEvent,
+                                  yaml.StreamEndEvent, yaml.DocumentEndEvent)):
+                continue
+            frame = stack[-1] if stack else None
+            is_key = bool(frame and frame[0] and frame[1])
+            if frame and frame[0]:
+                frame[1] = not frame[1]
+            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                stack.pop()
+                continue
+            if isinstance(event, yaml.AliasEvent):
+                add("alias", event.start_mark, event.anchor, top_key)
+                continue
+            if event.anchor:
+                add("anchor", event.start_mark, event.anchor, top_key)
+            if event.tag is not None:
+                add("tag", event.start_mark, event.tag.replace("tag:yaml.org,2002:", "!!"), top_key)
+            if isinstance(event, yaml.ScalarEvent):
+                if is_key:
+                    if event.value == "<<" and not event.style:  # plain (C parser: '', Python: None)
+                        add("merge", event.start_mark, field=top_key)
+                    elif event.value in frame[2]:
+                        problems.append(Problem(where, event.start_mark.line + FIRST_LINE,
+                                                event.value if len(stack) == 1 else top_key,
+                                                f"het veld '{event.value}' staat er twee keer in. Haal één "
+                                                f"van de twee weg." if len(stack) > 1 else
+                                                "dit veld staat er twee keer in. Haal één van de twee weg."))
+                    frame[2].add(event.value)
+                    if len(stack) == 1:
+                        top_key = event.value
+                continue
+            # The start of a mapping or a list.
+            if is_key:
+                add("complex", event.start_mark, field=top_key)
+            stack.append([isinstance(event, yaml.MappingStartEvent), True, set()])
+            if len(stack) > MAX_YAML_DEPTH:
+                add("depth", event.start_mark, field=top_key)
+                break
+    except yaml.YAMLError:
+        pass
+    except UnicodeEncodeError:  # a lone surrogate: the Unicode policy names it; build nothing
+        unsafe = True
+    finally:
+        if loader is not None:
+            loader.dispose()
+    return problems, not unsafe
+
+
+def _nfc(value: Any) -> Any:
+    """Every text in NFC (issue 17): 'Fryslân' typed as a + combining ^ and as â is one town."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, dict):
+        return {_nfc(key): _nfc(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_nfc(item) for item in value]
+    return value
+
+
+def _record_lines(node: yaml.Node, path: tuple, lines: dict[tuple, int]) -> None:
     lines[path] = node.start_mark.line + FIRST_LINE
     if isinstance(node, yaml.MappingNode):
-        seen = set()
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.start_mark)
-            if key in seen and not path:
-                duplicates.append((key, key_node.start_mark.line + FIRST_LINE))
-            seen.add(key)
-            _record_lines(value_node, path + (key,), lines, duplicates)
+            _record_lines(value_node, path + (key,), lines)
             lines[path + (key,)] = key_node.start_mark.line + FIRST_LINE
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _record_lines(item, path + (index,), lines, duplicates)
+            _record_lines(item, path + (index,), lines)
 
 
 def read_front_matter(text: str, where: str) -> FrontMatter:
@@ -195,13 +314,24 @@ def read_front_matter(text: str, where: str) -> FrontMatter:
     result.closing_line = result.body_line - 1
     pre = _pre_checks(meta, where)
     result.problems.extend(pre)
+    features, safe = _feature_problems(meta, where)
+    result.problems.extend(features)
+    if not safe:
+        return result
     loader = _FrontMatterLoader(meta)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
-        problem = _yaml_problem(exc, where)
+        problem = _yaml_problem(exc, where, meta)
         explained = {p.line for p in pre}
+        # A refused character written as an escape ("\uD800") is the cause: name it instead.
+        from .. import unicode_policy
+        for number, line in enumerate(meta.split("\n"), start=FIRST_LINE):
+            escaped = unicode_policy.escaped_forbidden(line) if "\\" in line else []
+            if escaped:
+                problem = Problem(where, number, None, escaped[0].message() + " (geschreven als YAML-code).")
+                break
         # A tab or curly quote on that line (or a tab anywhere) is the cause: its message says more.
         if problem.line not in explained and not any("tab" in p.message for p in pre):
             result.problems.append(problem)
@@ -212,13 +342,9 @@ def read_front_matter(text: str, where: str) -> FrontMatter:
         return result
     finally:
         loader.dispose()
-    duplicates: list[tuple[str, int]] = []
     if node is not None:
-        _record_lines(node, (), result.lines, duplicates)
-    for key, line in duplicates:
-        result.problems.append(Problem(where, line, key, "dit veld staat er twee keer in. Haal één van "
-                                                         "de twee weg."))
-    result.data = data
+        _record_lines(node, (), result.lines)
+    result.data = _nfc(data)
     return result
 
 

@@ -15,7 +15,9 @@ from typing import Any, Iterable
 from urllib.parse import unquote
 
 from .base import FOLDER, IMAGE_SUFFIXES, SECTIONS, TEMPLATE, ExampleError, Problem
-from .frontmatter import FRONT_MATTER, FrontMatter, read_front_matter, split_front_matter
+from .frontmatter import FRONT_MATTER, FrontMatter, normalise_newlines, read_front_matter, split_front_matter
+from .hidden import check_hidden
+from .limits import blank_comments, check_limits
 from .placeholders import Placeholders, default_placeholders
 from .schema import Example, validate
 from .text import slugify
@@ -33,7 +35,8 @@ FORBIDDEN: list[tuple[re.Pattern, str]] = [
     (re.compile(r"(?<![\w-])on[a-z]+\s*=", re.I), "een event-handler zoals onclick= ({0})"),
     (re.compile(r"(?:java|vb)script\s*:", re.I), "een javascript:-link"),
     (re.compile(r"data\s*:\s*text/html", re.I), "een data:text/html-link"),
-    (re.compile(r"-{2}8<-{2}"), "het invoegen van een ander bestand (--8<--)"),
+    # pymdownx.snippets honours any number of dashes (-8<-, ---8<---), also in code blocks.
+    (re.compile(r"-+8<-+"), "het invoegen van een ander bestand (--8<--)"),
 ]
 FORBIDDEN_HINT = ("Een praktijkvoorbeeld is gewone tekst: geen sjablooncode, scripts of actieve HTML "
                   "(zie SECURITY.md, 'Wat mag er in een praktijkvoorbeeld?').")
@@ -119,8 +122,7 @@ def _body_lines(body: str, first_line: int) -> Iterable[tuple[int, str, bool]]:
 
 
 def _has_text(lines: list[str]) -> bool:
-    text = re.sub(r"<!--.*?-->", "", "\n".join(lines), flags=re.S)
-    return bool(text.strip())
+    return bool(blank_comments("\n".join(lines)).strip())
 
 
 def check_body(body: str, where: str, first_line: int = 1,
@@ -137,9 +139,9 @@ def check_body(body: str, where: str, first_line: int = 1,
                                     f"een kop met één # is niet nodig; de titel komt uit het veld 'titel'. "
                                     f"Haal deze regel weg en begin met '## {SECTIONS[0]}'."))
             continue
-        heading = None if in_code else re.match(r"^##\s+(.+?)\s*#*\s*$", line)
+        heading = None if in_code else _heading(line)
         if heading:
-            found.append((heading.group(1), number))
+            found.append((heading, number))
             current = number
             content[current] = []
         elif current is not None:
@@ -181,6 +183,15 @@ def check_body(body: str, where: str, first_line: int = 1,
     return problems
 
 
+def _heading(line: str) -> str | None:
+    """The text of a '## ' heading without closing #s, or None. A scanner,
+    not the regex ^##\\s+(.+?)\\s*#*\\s*$, which is quadratic on '## # # # ...'."""
+    if not line.startswith("##") or len(line) < 3 or not line[2].isspace():
+        return None
+    text = line[2:].strip()
+    return text.rstrip("#").rstrip() or text[:1] or None  # '## ##' is the heading '#', as before
+
+
 def _paragraphs(lines: list[tuple[int, str]]) -> Iterable[tuple[int, str]]:
     start, block = None, []
     for number, line in lines + [(0, "")]:
@@ -201,8 +212,10 @@ def _short(text: str, size: int = 50) -> str:
 
 # --- Links and images -----------------------------------------------------------
 
-LINK = re.compile(r"(?P<image>!?)\[(?P<text>[^\]\n]*)\]\(\s*(?P<target><[^>\n]*>|[^)\s]+)"
-                  r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)")
+# No part may cross a bracket: each try from a '[' ends by the next one, so a
+# line of 40,000 '![' costs linear time (issue 17), not quadratic.
+LINK = re.compile(r"(?P<image>!?)\[(?P<text>[^\[\]\n]*)\]\(\s*(?P<target><[^<>\[\]\n]*>|[^)\s\[\]]+)"
+                  r"(?:\s+(?:\"[^\"\n\[\]]*\"|'[^'\n\[\]]*'))?\s*\)")
 REFERENCE = re.compile(r"^\s{0,3}\[[^\]\n]+\]:\s*(?P<target><[^>\n]*>|\S+)")
 EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#)", re.I)
 
@@ -230,7 +243,7 @@ def check_links(body: str, where: str, src_uri: str, known: set[str], first_line
     a description (alt text)."""
     problems = []
     folder = posixpath.dirname(src_uri)
-    body = re.sub(r"<!--.*?-->", lambda m: re.sub(r"[^\n]", " ", m.group(0)), body, flags=re.S)
+    body = blank_comments(body)
     for number, line, in_code in _body_lines(body, first_line):
         if in_code:
             continue
@@ -285,9 +298,14 @@ def check_example(text: str, src_uri: str, vocab: Vocabulary, where: str | None 
         placeholders = default_placeholders()
     if is_template:
         placeholders = Placeholders()
+    # Issue 17: every cost bounded before YAML and Markdown; then hidden text.
+    limits = check_limits(normalise_newlines(text), where)
+    if limits:
+        return None, limits
     problems = find_forbidden(text, where)
     front = read_front_matter(text, where)
     problems += front.problems
+    problems += check_hidden(normalise_newlines(text), front, where)
     example = None
     if front.data is not None or not front.problems:
         example, schema_problems = validate(front.data, where, vocab, src_uri, today, line=front.line,
