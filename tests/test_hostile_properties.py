@@ -31,6 +31,7 @@ from kinderwerk import unicode_policy as policy  # noqa: E402
 from kinderwerk.examples import check_example, limits  # noqa: E402
 from kinderwerk.examples.hidden import NAME_FIELDS  # noqa: E402
 from kinderwerk.feed import atom_feed  # noqa: E402
+from kinderwerk.page_dates import ExampleDates  # noqa: E402
 
 settings.register_profile("quick", max_examples=40, deadline=3000,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -120,7 +121,9 @@ def test_a_feed_of_accepted_text_parses(title, summary, organisation):
     accepted = [t for t in (title, summary, organisation) if not policy.forbidden(t)]
     example = SimpleNamespace(volledige_titel=(accepted or ["x"])[0], samenvatting="".join(accepted),
                               organisatie=accepted[-1] if accepted else "", gecontroleerd=dt.date(2026, 11, 1))
-    feed = ET.fromstring(atom_feed([(example, "https://example.org/x/")], "Kennisbank", "https://example.org/"))
+    dates = ExampleDates(published=dt.date(2026, 10, 1), updated=dt.date(2026, 11, 1))
+    feed = ET.fromstring(atom_feed([(example, "https://example.org/x/", dates)], "Kennisbank",
+                                   "https://example.org/"))
     assert feed.find("{http://www.w3.org/2005/Atom}entry") is not None
 
 
