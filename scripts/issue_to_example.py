@@ -153,6 +153,7 @@ def convert(body: str, root: Path = ROOT, today: dt.date | None = None) -> tuple
     if not answers:
         raise Incomplete("dit is geen ingevuld formulier 'Nieuw praktijkvoorbeeld' (geen vragen gevonden).")
     answers, _ = form_photos.take_out_images(answers)  # never an image from another address on a page
+    answers, _ = form_photos.take_out_links(answers)   # nor a link out that no editor has seen
     name, text, meta = build_page(answers, today)
     folder = root / "docs" / ex.FOLDER
     path, number = folder / name, 2
@@ -181,12 +182,15 @@ def convert(body: str, root: Path = ROOT, today: dt.date | None = None) -> tuple
 
 def photo_notes(body: str, root: Path = ROOT) -> list[str]:
     """Dutch lines for the pull request about each photo in the form: none is
-    fetched or taken over, every one is named (by question, never by address)."""
+    fetched or taken over, every one is named (by question, never by address);
+    and one line for the links to other websites taken out of the answers."""
     labels = form_labels(root / ".github" / "ISSUE_TEMPLATE" / FORM.name)
     answers = parse_body(body[:MAX_BODY], labels)
     by_id = {field_id: label for label, field_id in labels.items()}
-    _, removed = form_photos.take_out_images(answers)
-    return form_photos.notes(answers, body[:MAX_BODY], by_id) + form_photos.removed_notes(removed, by_id)
+    without_images, removed = form_photos.take_out_images(answers)
+    _, links = form_photos.take_out_links(without_images)
+    return (form_photos.notes(answers, body[:MAX_BODY], by_id) + form_photos.removed_notes(removed, by_id)
+            + form_photos.link_notes(links, by_id))
 
 
 def _for_form(problem: ex.Problem) -> str:

@@ -193,6 +193,36 @@ def test_attached_photos_are_listed_for_the_pull_request_never_fetched_or_echoed
     assert "toestemming_fotos" not in page   # no photo on the page yet: the editors add it with consent
 
 
+def test_links_in_answers_are_taken_out_and_reported_in_one_line(project, tmp_path):
+    """Issue 17: a link to another website is not published from the form and
+    not echoed; one Dutch line for the pull request says so."""
+    aanpak = ("Kijk op [onze site](https://phish.example/login?@beheerder) of <https://evil.example/x>.\n\n"
+              "Meer op https://bare.example/pad en [een pagina](//schema-loos.example/). Einde.")
+    source = tmp_path / "issue-body.md"
+    source.write_text(body(aanpak=aanpak, tips="Zie [hier](http://tips.example/)."), encoding="utf-8")
+    notes_file = tmp_path / "notes.md"
+    done = subprocess.run([sys.executable, str(project / "scripts" / "issue_to_example.py"), str(source),
+                           "--today", "2026-11-28", "--photo-notes", str(notes_file)], cwd=project,
+                          capture_output=True, text=True, timeout=120, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert done.returncode == 0, done.stderr
+    page = (project / done.stdout.strip()).read_text(encoding="utf-8")
+    for host in ("phish.example", "evil.example", "bare.example", "schema-loos.example", "tips.example"):
+        assert host not in page, host
+    assert "Kijk op onze site" in page and "een pagina" in page and "Einde." in page
+    notes = notes_file.read_text(encoding="utf-8").splitlines()
+    assert len(notes) == 1, notes
+    assert "5 links naar een andere website" in notes[0] and "'Aanpak'" in notes[0] and "'Tips voor andere kinderwerkers'" in notes[0]
+    for leaked in ("http", "example", "@beheerder", "onze site"):
+        assert leaked not in notes[0], leaked
+
+
+def test_a_link_pattern_is_linear_on_hostile_input():
+    from kinderwerk.examples import form_photos
+    hostile = {"aanpak": "[" * 20000 + "](//" * 5000}
+    out, removed = form_photos.take_out_links(hostile)   # bounded repeats: finishes at once
+    assert removed == {} and out == hostile               # no closing ')': not a link, nothing taken out
+
+
 def test_photo_without_the_consent_box_says_not_to_add_it():
     text = body(foto=ATTACHED).replace("- [X] Als ik een foto stuur", "- [ ] Als ik een foto stuur")
     notes = issue_to_example.photo_notes(text)

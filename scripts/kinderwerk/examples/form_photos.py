@@ -23,6 +23,9 @@ PHOTO_FIELD = "foto"
 IMAGE = re.compile(r"!\[[^\]\n]{0,1000}\]\([^)\n]{0,2000}\)|<img\b[^>]{0,4000}>", re.I)
 REMOTE = re.compile(r"(?:https?:)?//", re.I)   # an image from another address (any other: the checks judge it)
 ADDRESS = re.compile(r"\bhttps?://[^\s<>()\"']{1,2000}", re.I)
+# A Markdown link or an autolink to another website (images are taken out before).
+LINK = re.compile(r"\[([^\]\n]{0,1000})\]\((?:https?:)?//[^)\n]{0,2000}\)|<https?://[^>\s]{1,2000}>", re.I)
+LINK_FIELDS_KEPT = (PHOTO_FIELD, "bron")   # bron is front-matter text: an address there is never a link
 CONSENT_BOX = re.compile(r"^\s*-\s*\[[xX]\]\s*.{0,40}\bfoto\b", re.M)
 
 
@@ -87,3 +90,39 @@ def removed_notes(removed: dict[str, int], labels: dict[str, str]) -> list[str]:
             f"{'Die is' if n == 1 else 'Die zijn'} uit de pagina gehaald: de site "
             f"toont nooit een afbeelding van een ander adres. Hoort de foto erbij? Zet hem dan als bestand in "
             f"docs/{FOLDER}/ in deze pull request, alleen met toestemming ({CONSENT_FIELD}: ja)." for key, n in sorted(removed.items())]
+
+
+def take_out_links(answers: dict[str, str],
+                   keep: tuple[str, ...] = LINK_FIELDS_KEPT) -> tuple[dict[str, str], dict[str, int]]:
+    """(answers with links to other websites replaced by their text and bare
+    addresses taken out, field id -> links taken out). The workflow never opens
+    them and a page from the form never links out before an editor decides."""
+    out, removed = {}, {}
+    for key, text in answers.items():
+        if key in keep or not text:
+            out[key] = text
+            continue
+        count = 0
+
+        def text_only(match: re.Match) -> str:
+            nonlocal count
+            count += 1
+            return match.group(1) or ""
+        text = LINK.sub(text_only, text)
+        text, bare = ADDRESS.subn("", text)
+        if count + bare:
+            removed[key] = count + bare
+        out[key] = text
+    return out, removed
+
+
+def link_notes(removed: dict[str, int], labels: dict[str, str]) -> list[str]:
+    """One Dutch line for all links taken out of the answers (never the addresses)."""
+    if not removed:
+        return []
+    total = sum(removed.values())
+    where = ", ".join(f"'{labels.get(key, key)}'" for key in sorted(removed))
+    return [f"In de antwoorden stond{'' if total == 1 else 'en'} {total} link{'' if total == 1 else 's'} naar "
+            f"een andere website (bij {where}). De workflow opent links nooit en zet ze niet op de pagina; "
+            f"alleen de tekst van een link blijft staan. Hoort een link erbij, dan zet de redactie hem er in "
+            f"deze pull request zelf bij, na controle."]
