@@ -18,6 +18,7 @@ import sys
 import xml.etree.ElementTree as ET
 from types import SimpleNamespace
 
+import feedparser
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -122,9 +123,12 @@ def test_a_feed_of_accepted_text_parses(title, summary, organisation):
     example = SimpleNamespace(volledige_titel=(accepted or ["x"])[0], samenvatting="".join(accepted),
                               organisatie=accepted[-1] if accepted else "", gecontroleerd=dt.date(2026, 11, 1))
     dates = ExampleDates(published=dt.date(2026, 10, 1), updated=dt.date(2026, 11, 1))
-    feed = ET.fromstring(atom_feed([(example, "https://example.org/x/", dates)], "Kennisbank",
-                                   "https://example.org/"))
+    data = atom_feed([(example, "https://example.org/x/", dates)], "Kennisbank", "https://example.org/")
+    feed = ET.fromstring(data)
     assert feed.find("{http://www.w3.org/2005/Atom}entry") is not None
+    parsed = feedparser.parse(data)   # what a feed reader does: not well-formed means bozo
+    assert not parsed.bozo, parsed.bozo_exception
+    assert len(parsed.entries) == 1
 
 
 OLD_HEADING = re.compile(r"^##\s+(.+?)\s*#*\s*$")
