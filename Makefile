@@ -5,10 +5,14 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: install browser serve build pdf charts check test test-snel test-sjabloon bench bench-hostile test-hostile lighthouse screenshots lock clean
 
-# Python packages, exactly as locked in requirements.txt.
-$(VENV)/.installed: requirements.txt
+# Python packages, exactly as locked in requirements.txt; then the project's
+# own package `kinderwerk` (scripts/kinderwerk/, pyproject.toml), editable, so
+# an edit there needs no reinstall. It is built with the venv's own pinned
+# setuptools (--no-build-isolation: nothing fetched beyond requirements.txt).
+$(VENV)/.installed: requirements.txt pyproject.toml
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
 install: $(VENV)/.installed
@@ -75,9 +79,10 @@ lighthouse: install build
 screenshots: install build
 	$(PY) scripts/screenshots.py
 
-# Re-lock after editing requirements.in.
+# Re-lock after editing requirements.in. setuptools is locked too (the build
+# backend of our own package); only pip itself is left to the venv.
 lock: install
-	$(PY) -m piptools compile --quiet --strip-extras --no-emit-index-url \
+	$(PY) -m piptools compile --quiet --strip-extras --unsafe-package pip --no-emit-index-url \
 		--no-emit-find-links -o requirements.txt requirements.in
 
 clean:

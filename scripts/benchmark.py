@@ -28,10 +28,8 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from kinderwerk.dutch import format_number, format_ratio, format_seconds, format_size  # noqa: E402
-from project_copy import copy_project  # noqa: E402
+from kinderwerk.dutch import format_number, format_ratio, format_seconds, format_size
+from project_copy import copy_project
 
 EXAMPLE = "docs/praktijkvoorbeelden/almere-de-schoor.md"
 

@@ -9,11 +9,9 @@ import argparse
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from kinderwerk.chart_cache import charts_for, standalone_svg  # noqa: E402
-from kinderwerk.datasets import DataError, load_all  # noqa: E402
-from kinderwerk.dutch import format_size  # noqa: E402
+from kinderwerk.chart_cache import charts_for, standalone_svg
+from kinderwerk.datasets import DataError, load_all
+from kinderwerk.dutch import format_size
 
 ROOT = Path(__file__).resolve().parent.parent
 

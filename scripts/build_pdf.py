@@ -38,12 +38,10 @@ from urllib.parse import urlsplit
 
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from kinderwerk.citation import Edition, edition_from  # noqa: E402
-from kinderwerk.dutch import format_seconds, format_size  # noqa: E402
-from kinderwerk.pdf_ua import make_accessible  # noqa: E402
-from kinderwerk.pdf_budget import heaviest, over_budget  # noqa: E402
+from kinderwerk.citation import Edition, edition_from
+from kinderwerk.dutch import format_seconds, format_size
+from kinderwerk.pdf_ua import make_accessible
+from kinderwerk.pdf_budget import heaviest, over_budget
 
 ROOT = Path(__file__).resolve().parent.parent
 PDF_NAME = "kennisbank-kinderwerk.pdf"

@@ -21,8 +21,6 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
 ROOT = Path(__file__).resolve().parent.parent
 HELP = "Kom je er niet uit? Schrijf een reactie in je pull request; de redactie helpt je."
 

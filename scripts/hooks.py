@@ -6,29 +6,26 @@ from __future__ import annotations
 
 import logging
 import os
-import sys
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from kinderwerk import registry  # noqa: E402
-from kinderwerk.chart_cache import standalone_svg  # noqa: E402
-from kinderwerk.citation import edition_from  # noqa: E402
-from kinderwerk.datapackage import datapackage_json  # noqa: E402
-from kinderwerk.datasets import DataError  # noqa: E402
-from kinderwerk.download_cache import spreadsheet_files  # noqa: E402
-from kinderwerk import examples  # noqa: E402
-from kinderwerk.examples import find_chart_pages  # noqa: E402
-from kinderwerk.feed import FEED_PATH, atom_feed  # noqa: E402
-from kinderwerk.history import file_dates  # noqa: E402
-from kinderwerk.page_dates import example_dates, page_dates  # noqa: E402
-from kinderwerk.sitemap import ROBOTS_PATH, SITEMAP_PATH, gzipped, robots_txt, sitemap_xml  # noqa: E402
-from kinderwerk.sandbox import sandbox_like  # noqa: E402
-from kinderwerk.serve_pdf import served_pdf  # noqa: E402
+from kinderwerk import registry
+from kinderwerk.chart_cache import standalone_svg
+from kinderwerk.citation import edition_from
+from kinderwerk.datapackage import datapackage_json
+from kinderwerk.datasets import DataError
+from kinderwerk.download_cache import spreadsheet_files
+from kinderwerk import examples
+from kinderwerk.examples import find_chart_pages
+from kinderwerk.feed import FEED_PATH, atom_feed
+from kinderwerk.history import file_dates
+from kinderwerk.page_dates import example_dates, page_dates
+from kinderwerk.sitemap import ROBOTS_PATH, SITEMAP_PATH, gzipped, robots_txt, sitemap_xml
+from kinderwerk.sandbox import sandbox_like
+from kinderwerk.serve_pdf import served_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"

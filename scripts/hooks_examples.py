@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import logging
 import posixpath
-import sys
 import unicodedata
 from pathlib import Path
 
@@ -26,16 +25,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_relative_url
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from kinderwerk import examples as ex  # noqa: E402
-from kinderwerk import registry  # noqa: E402
-from kinderwerk.examples import ExampleError  # noqa: E402
-from kinderwerk.examples.markup import md_text  # noqa: E402
-from kinderwerk.examples import newfile  # noqa: E402
-from kinderwerk.examples.messages import translate  # noqa: E402
-from kinderwerk.examples.photos import is_photo  # noqa: E402
-from kinderwerk.textfile import SAVE_AS  # noqa: E402
+from kinderwerk import examples as ex
+from kinderwerk import registry
+from kinderwerk.examples import ExampleError
+from kinderwerk.examples.markup import md_text
+from kinderwerk.examples import newfile
+from kinderwerk.examples.messages import translate
+from kinderwerk.examples.photos import is_photo
+from kinderwerk.textfile import SAVE_AS
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"

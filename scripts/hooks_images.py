@@ -19,7 +19,6 @@ import logging
 import os
 import posixpath
 import re
-import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,12 +29,10 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from kinderwerk import examples as ex  # noqa: E402
-from kinderwerk import images  # noqa: E402
-from kinderwerk.examples.photos import is_photo  # noqa: E402
-from kinderwerk.photo_markup import Picture, rewrite  # noqa: E402
+from kinderwerk import examples as ex
+from kinderwerk import images
+from kinderwerk.examples.photos import is_photo
+from kinderwerk.photo_markup import Picture, rewrite
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / ".cache" / "images"

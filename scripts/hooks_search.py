@@ -16,15 +16,12 @@ from __future__ import annotations
 import json
 import logging
 from html import unescape
-import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from mkdocs.exceptions import PluginError
 
-from mkdocs.exceptions import PluginError  # noqa: E402
-
-from kinderwerk.search_index import NORMAL, OVERVIEW, REFERENCE, IndexBuilder, write_index  # noqa: E402
-from kinderwerk.search_synonyms import SynonymError, load_synonyms  # noqa: E402
+from kinderwerk.search_index import NORMAL, OVERVIEW, REFERENCE, IndexBuilder, write_index
+from kinderwerk.search_synonyms import SynonymError, load_synonyms
 
 log = logging.getLogger("mkdocs.hooks.zoeken")
 INDEX_FOLDER = "search/nl"

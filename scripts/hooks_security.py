@@ -14,17 +14,14 @@ Content-Security-Policy on every page. See SECURITY.md.
 from __future__ import annotations
 
 import logging
-import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from kinderwerk import csp, sanitize  # noqa: E402
-from kinderwerk import examples as ex  # noqa: E402
-from kinderwerk.textfile import EncodingProblem, find_unsafe_paths, read_text  # noqa: E402
+from kinderwerk import csp, sanitize
+from kinderwerk import examples as ex
+from kinderwerk.textfile import EncodingProblem, find_unsafe_paths, read_text
 
 ROOT = Path(__file__).resolve().parent.parent
 CHECKED_FOLDERS = ("docs", "data", "includes", "overrides")

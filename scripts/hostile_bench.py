@@ -38,10 +38,8 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from hostile_cases import CASES, LIMIT_CASES, Case  # noqa: E402
-from project_copy import PARTS, ROOT, copy_project  # noqa: E402
+from hostile_cases import CASES, LIMIT_CASES, Case
+from project_copy import PARTS, ROOT, copy_project
 
 MEMORY_CAP = 4 * 1024 ** 3   # address space per run; a bloating case stops here
 

@@ -23,11 +23,9 @@ from pathlib import Path
 
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from kinderwerk import examples as ex  # noqa: E402
-from kinderwerk.examples import form_photos  # noqa: E402
-from kinderwerk.examples.text import slugify  # noqa: E402
+from kinderwerk import examples as ex
+from kinderwerk.examples import form_photos
+from kinderwerk.examples.text import slugify
 
 ROOT = Path(__file__).resolve().parent.parent
 FORM = ROOT / ".github" / "ISSUE_TEMPLATE" / "nieuw-praktijkvoorbeeld.yml"

@@ -27,10 +27,8 @@ from urllib.parse import urlsplit
 
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
-from kinderwerk.dutch import format_number  # noqa: E402
+from browser import CHROMIUM, CHROMIUM_ARGS, serve
+from kinderwerk.dutch import format_number
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE_VERSION = "12.8.2"          # exact: scores change between versions

@@ -11,15 +11,10 @@ In a page:  {{ chart("samenwerkingspartners") }}   the whole chart block
 """
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from kinderwerk import examples, registry  # noqa: E402
-from kinderwerk.blocks import chart_block, details_block, download_links  # noqa: E402
-from kinderwerk.dutch import format_number, sentence_case  # noqa: E402
-from kinderwerk.sanitize import plain_markdown  # noqa: E402
+from kinderwerk import examples, registry
+from kinderwerk.blocks import chart_block, details_block, download_links
+from kinderwerk.dutch import format_number, sentence_case
+from kinderwerk.sanitize import plain_markdown
 
 DOWNLOADS = "downloads"
 

@@ -26,11 +26,9 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import fake_photos  # noqa: E402
-from kinderwerk import images  # noqa: E402
-from project_copy import ROOT, copy_project  # noqa: E402
+import fake_photos
+from kinderwerk import images
+from project_copy import ROOT, copy_project
 
 PAGE = "docs/praktijkvoorbeelden/benchmark-fotos.md"
 PHONE_CSS_WIDTH, PHONE_DPR, PHONE_MARGIN = 390, 3, 32   # the sizes rule below 960 px: 100vw - 32px

@@ -14,9 +14,7 @@ import os
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from kinderwerk import examples as ex  # noqa: E402
+from kinderwerk import examples as ex
 
 ROOT = Path(__file__).resolve().parent.parent
 

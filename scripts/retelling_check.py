@@ -33,9 +33,7 @@ from pathlib import Path
 
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from kinderwerk.datasets import load_all  # noqa: E402
+from kinderwerk.datasets import load_all
 
 ROOT = Path(__file__).resolve().parent.parent
 ALLOWLIST = ROOT / "tests" / "near_copy_allowlist.yml"

@@ -11,11 +11,9 @@ import argparse
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from playwright.sync_api import sync_playwright
 
-from playwright.sync_api import sync_playwright  # noqa: E402
-
-from browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+from browser import CHROMIUM, CHROMIUM_ARGS, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["", "hoofdstukken/samenwerkingspartners/", "cijfers/"]

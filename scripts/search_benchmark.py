@@ -33,12 +33,10 @@ from urllib.parse import urljoin, urlsplit
 
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from example_generator import add_varied_examples  # noqa: E402
-from browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
-from project_copy import ROOT, copy_project, run_build  # noqa: E402
-from kinderwerk.dutch import format_number  # noqa: E402
+from example_generator import add_varied_examples
+from browser import CHROMIUM, CHROMIUM_ARGS, serve
+from project_copy import ROOT, copy_project, run_build
+from kinderwerk.dutch import format_number
 
 QUERIES = ROOT / "tests" / "search_queries.yml"
 LATENCY_QUERIES = ["huttendorpen", "kinderen", "samenwerkingspatners"]

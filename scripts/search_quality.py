@@ -83,7 +83,6 @@ def main(argv=None) -> int:
     with tempfile.TemporaryDirectory(prefix="kw-quality-") as tmp:
         site = args.site
         if site is None:
-            sys.path.insert(0, str(ROOT / "scripts"))
             from project_copy import copy_project, run_build
             result = run_build(copy_project(Path(tmp) / "project"), Path(tmp) / "site", strict=False)
             if result.returncode != 0:

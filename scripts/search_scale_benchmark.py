@@ -32,12 +32,10 @@ from urllib.parse import urlsplit
 
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from example_generator import add_varied_examples  # noqa: E402
-from project_copy import ROOT, copy_project, run_build  # noqa: E402
-from search_benchmark import first_search, kb, serve_slowly  # noqa: E402
+from browser import CHROMIUM, CHROMIUM_ARGS
+from example_generator import add_varied_examples
+from project_copy import ROOT, copy_project, run_build
+from search_benchmark import first_search, kb, serve_slowly
 
 BASE = "a23993b"
 QUERIES = {"eerste zoekvraag": "huttendorpen", "gewone woorden": "kinderen in de wijk",

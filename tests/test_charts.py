@@ -52,7 +52,7 @@ def test_approximate_values_are_marked(svgs):
 
 
 def test_same_data_same_bytes_across_processes(svgs):
-    code = ("import sys; sys.path.insert(0, 'scripts');"
+    code = ("import sys;"
             "from kinderwerk.datasets import load_all; from kinderwerk.charts import render_svg;"
             "sys.stdout.write(render_svg(load_all('data')['doelstellingen']))")
     other = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
@@ -148,7 +148,7 @@ def test_png_is_twice_the_svg_resolution_on_white(svgs, pngs, dataset):
 
 
 def test_png_same_data_same_bytes_across_processes(pngs):
-    code = ("import sys; sys.path.insert(0, 'scripts');"
+    code = ("import sys;"
             "from kinderwerk.datasets import load_all; from kinderwerk.charts import render_png;"
             "sys.stdout.buffer.write(render_png(load_all('data')['doelstellingen']))")
     other = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,

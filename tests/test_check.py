@@ -14,9 +14,7 @@ import pytest
 import yaml
 
 from project_copy import ROOT, copy_project
-
-sys.path.insert(0, str(ROOT / "scripts"))
-import check  # noqa: E402
+import check
 
 FOLDER = Path("docs") / "praktijkvoorbeelden"
 

@@ -18,14 +18,12 @@ from pathlib import Path
 import pytest
 
 from project_copy import ROOT, copy_project, run_build
-
-sys.path.insert(0, str(ROOT / "scripts"))
-import hostile_cases as hc  # noqa: E402
-import issue_to_example  # noqa: E402
-from kinderwerk import unicode_policy as policy  # noqa: E402
-from kinderwerk.examples import check_example, limits  # noqa: E402
-from kinderwerk.examples.frontmatter import read_front_matter  # noqa: E402
-from kinderwerk.examples.source import _heading  # noqa: E402
+import hostile_cases as hc
+import issue_to_example
+from kinderwerk import unicode_policy as policy
+from kinderwerk.examples import check_example, limits
+from kinderwerk.examples.frontmatter import read_front_matter
+from kinderwerk.examples.source import _heading
 
 SRC = hc.NAME.removeprefix("docs/")
 ENGLISH = re.compile(r"Traceback|Error|expected|found|mapping|could not|line \d", re.I)

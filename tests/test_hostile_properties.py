@@ -14,7 +14,6 @@ import datetime as dt
 import json
 import os
 import re
-import sys
 import xml.etree.ElementTree as ET
 from types import SimpleNamespace
 
@@ -24,15 +23,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from project_copy import ROOT
-
-sys.path.insert(0, str(ROOT / "scripts"))
-import hostile_cases as hc  # noqa: E402
-import issue_to_example  # noqa: E402
-from kinderwerk import unicode_policy as policy  # noqa: E402
-from kinderwerk.examples import check_example, limits  # noqa: E402
-from kinderwerk.examples.hidden import NAME_FIELDS  # noqa: E402
-from kinderwerk.feed import atom_feed  # noqa: E402
-from kinderwerk.page_dates import ExampleDates  # noqa: E402
+import hostile_cases as hc
+import issue_to_example
+from kinderwerk import unicode_policy as policy
+from kinderwerk.examples import check_example, limits
+from kinderwerk.examples.hidden import NAME_FIELDS
+from kinderwerk.feed import atom_feed
+from kinderwerk.page_dates import ExampleDates
 
 settings.register_profile("quick", max_examples=40, deadline=3000,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

@@ -14,9 +14,7 @@ import yaml
 
 from kinderwerk import examples as ex
 from project_copy import ROOT, copy_project, run_build
-
-sys.path.insert(0, str(ROOT / "scripts"))
-import issue_to_example  # noqa: E402
+import issue_to_example
 
 FORM = ROOT / ".github" / "ISSUE_TEMPLATE" / "nieuw-praktijkvoorbeeld.yml"
 

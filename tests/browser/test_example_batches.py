@@ -6,24 +6,20 @@ of the project with generated examples of our own (a temporary folder)."""
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 import yaml
 
+from kinderwerk.examples import markup
 from kwbrowser import settle_simple
+from project_copy import copy_project, run_build
+from test_example_paging import generate
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-
-from test_example_paging import generate  # noqa: E402
-
-from kinderwerk.examples import markup  # noqa: E402
-from project_copy import copy_project, run_build  # noqa: E402
 
 EXTRA = 12
 VISIBLE_JS = """() => [...document.querySelectorAll('#kw-voorbeelden .kw-card, #kw-voorbeelden-meer .kw-card')]

@@ -12,22 +12,20 @@ phone photos (scripts/fake_photos.py, about the size of real ones).
 from __future__ import annotations
 
 import shutil
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 import yaml
 
+import fake_photos
+from kwbrowser import CSP_LISTENER_JS
+from project_copy import copy_project, run_build
+from test_photos import with_photos
+
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-
-import fake_photos  # noqa: E402
-from kwbrowser import CSP_LISTENER_JS  # noqa: E402
-from project_copy import copy_project, run_build  # noqa: E402
-from test_photos import with_photos  # noqa: E402
 
 NAMES = ("speeldorp-hut.jpg", "speeldorp-verf.jpg", "speeldorp-plein.jpg")
 PAGE = "praktijkvoorbeelden/speeldorp-hutten/"

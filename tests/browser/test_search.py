@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -105,7 +104,6 @@ def is_report_example(source: Path) -> bool:
 def search_url(tmp_path_factory, site_config):
     """The site built from a copy: report pages and the report's examples
     only, plus the made-up examples, served like the real site."""
-    sys.path.insert(0, str(ROOT / "tests"))
     from browser import serve
     from project_copy import copy_project, run_build
     from test_examples import good_example
