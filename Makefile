@@ -25,19 +25,19 @@ serve: install
 	$(PY) -m mkdocs serve
 
 build: install
-	$(PY) scripts/build_site.py
+	$(PY) scripts/tools/build_site.py
 
 # The PDF edition, printed by Chromium from the built site, into
 # site/downloads/kennisbank-kinderwerk.pdf (the home page and Colofon link it).
 pdf: install browser build
-	$(PY) scripts/build_pdf.py
+	$(PY) scripts/tools/build_pdf.py
 
 charts: install
-	$(PY) scripts/build_charts.py
+	$(PY) scripts/tools/build_charts.py
 
 # The contributor check: every example and data file, all problems at once, in Dutch (no browser).
 check: install
-	$(PY) scripts/check.py
+	$(PY) scripts/tools/check.py
 
 # Tests run in parallel (pytest-xdist): one worker per core, one shared build
 # of the site; browser tests that share a visit of every page stay on one
@@ -55,29 +55,29 @@ test-snel: install check
 	$(PY) -m pytest $(PARALLEL) -m "not browser"
 
 # The whole suite in a copy of the project with one more example, written
-# from the template with all its comments kept (scripts/suite_with_template_example.py).
+# from the template with all its comments kept (scripts/dev/suite_with_template_example.py).
 test-sjabloon: install browser
-	$(PY) scripts/suite_with_template_example.py $(PARALLEL)
+	$(PY) scripts/dev/suite_with_template_example.py $(PARALLEL)
 
 bench: install
-	$(PY) scripts/benchmark.py
-	$(PY) scripts/search_quality.py --sealed
-	$(PY) scripts/search_scale_benchmark.py
+	$(PY) scripts/dev/benchmark.py
+	$(PY) scripts/dev/search_quality.py --sealed
+	$(PY) scripts/dev/search_scale_benchmark.py
 
 # Issue 17: every hostile case, time and memory, before (main at a23993b) and after, side by side.
 HOSTILE_BASE ?= a23993b
 bench-hostile: install
-	$(PY) scripts/hostile_bench.py --against $(HOSTILE_BASE)
+	$(PY) scripts/dev/hostile_bench.py --against $(HOSTILE_BASE)
 
 # Issue 17: the property-based tests with many more examples than in `make test`.
 test-hostile: install
 	HYPOTHESIS_PROFILE=long $(PY) -m pytest tests/test_hostile_properties.py -q
 
 lighthouse: install build
-	$(PY) scripts/lighthouse.py
+	$(PY) scripts/dev/lighthouse.py
 
 screenshots: install build
-	$(PY) scripts/screenshots.py
+	$(PY) scripts/tools/screenshots.py
 
 # Re-lock after editing requirements.in. setuptools is locked too (the build
 # backend of our own package); only pip itself is left to the venv.

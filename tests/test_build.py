@@ -64,7 +64,7 @@ def test_unknown_id_stops_the_build_naming_page_and_id(project_copy, tmp_path, p
 
 def test_bad_csv_stops_the_build_and_keeps_the_old_site(project_copy):
     site = project_copy / "site"
-    build = [sys.executable, "scripts/build_site.py", "--site-dir", str(site)]
+    build = [sys.executable, "scripts/tools/build_site.py", "--site-dir", str(site)]
     first = subprocess.run(build, cwd=project_copy, capture_output=True, text=True)
     assert first.returncode == 0, first.stderr
     before = (site / "index.html").read_bytes()

@@ -1,4 +1,4 @@
-"""`make check` (scripts/check.py): every problem in one run, in Dutch, with
+"""`make check` (scripts/tools/check.py): every problem in one run, in Dutch, with
 file, line and field; GitHub annotations and a step summary; no traceback,
 whatever the input. Runs the script in a throw-away copy of the project with
 made-up examples (no real town), so the live content never matters."""
@@ -65,7 +65,7 @@ def run_check(project: Path, github: bool = False, summary: Path | None = None) 
         env["GITHUB_ACTIONS"] = "true"
         if summary:
             env["GITHUB_STEP_SUMMARY"] = str(summary)
-    return subprocess.run([sys.executable, str(project / "scripts" / "check.py")], cwd=project, env=env,
+    return subprocess.run([sys.executable, str(project / "scripts" / "tools" / "check.py")], cwd=project, env=env,
                           capture_output=True, text=True, timeout=120)
 
 
@@ -252,12 +252,12 @@ def test_check_is_fast_and_needs_no_browser(project):
     done = run_check(project)
     seconds = float(re.search(r"\((\d+,\d) s\)", done.stdout).group(1).replace(",", "."))  # '(1,3 s)'
     assert seconds < 30
-    assert "playwright" not in (ROOT / "scripts" / "check.py").read_text(encoding="utf-8").lower()
+    assert "playwright" not in (ROOT / "scripts" / "tools" / "check.py").read_text(encoding="utf-8").lower()
 
 
 def test_makefile_runs_the_check_before_the_tests():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    assert re.search(r"^check: install\n\t\$\(PY\) scripts/check\.py$", makefile, re.M)
+    assert re.search(r"^check: install\n\t\$\(PY\) scripts/tools/check\.py$", makefile, re.M)
     assert re.search(r"^test: install check browser$", makefile, re.M)
     # .ci/run is the README's test command, which runs the check first.
     run = (ROOT / ".ci" / "run").read_text(encoding="utf-8")

@@ -1,4 +1,4 @@
-"""The varied example generator for the benchmarks (scripts/example_generator.py,
+"""The varied example generator for the benchmarks (scripts/dev/example_generator.py,
 issue 18): its examples pass the contributor check, differ from each other
 (own towns, people, words), and the same count gives the same files."""
 from __future__ import annotations
@@ -13,7 +13,7 @@ from kinderwerk.search_index import words
 
 def test_generated_examples_pass_the_check_and_differ(project_copy, tmp_path):
     written = add_varied_examples(project_copy, 12)
-    done = subprocess.run([sys.executable, "scripts/check.py"], cwd=project_copy, capture_output=True,
+    done = subprocess.run([sys.executable, "scripts/tools/check.py"], cwd=project_copy, capture_output=True,
                           text=True)
     assert done.returncode == 0, done.stdout + done.stderr
     texts = [p.read_text(encoding="utf-8") for p in written]

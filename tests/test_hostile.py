@@ -1,10 +1,10 @@
-"""Issue 17: hostile and odd input. Every case of scripts/hostile_cases.py is
+"""Issue 17: hostile and odd input. Every case of scripts/dev/hostile_cases.py is
 refused in Dutch with file and line, on both routes (pull request: the check
-and the build; form: scripts/issue_to_example.py); the YAML loader refuses
+and the build; form: scripts/tools/issue_to_example.py); the YAML loader refuses
 anchors, aliases, merge keys, tags and duplicate keys before building
 anything; the Unicode policy cannot be got around with YAML escapes, HTML
 references, NFKC lookalikes or combining marks; the bot's comment never
-carries a live link or mention. Timings are in scripts/hostile_bench.py, not
+carries a live link or mention. Timings are in scripts/dev/hostile_bench.py, not
 here. All examples are made up (Kwakkeldam) and written into temporary copies."""
 from __future__ import annotations
 
@@ -233,7 +233,7 @@ def test_make_check_lists_every_hostile_file_at_once(tmp_path):
     for index, name in enumerate(chosen):
         text = next(iter(hc.by_name(name).files().values()))
         (project / hc.FOLDER / f"kwakkeldam-{index}.md").write_text(text, encoding="utf-8")
-    done = subprocess.run([sys.executable, "scripts/check.py"], cwd=project, capture_output=True, text=True,
+    done = subprocess.run([sys.executable, "scripts/tools/check.py"], cwd=project, capture_output=True, text=True,
                           timeout=120)
     output = done.stdout + done.stderr
     assert done.returncode == 1 and "Traceback" not in output
@@ -290,7 +290,7 @@ def test_the_bot_comment_carries_no_live_link_or_mention(form_project, tmp_path)
     source.write_text(form_body(titel="", tips=HOSTILE_ANSWERS, aanpak="![" * 300 + HOSTILE_ANSWERS),
                       encoding="utf-8")
     comment = tmp_path / "comment.md"
-    done = subprocess.run([sys.executable, str(form_project / "scripts" / "issue_to_example.py"), str(source),
+    done = subprocess.run([sys.executable, str(form_project / "scripts" / "tools" / "issue_to_example.py"), str(source),
                            "--comment", str(comment)], capture_output=True, text=True, timeout=120)
     assert done.returncode == 1
     text = comment.read_text(encoding="utf-8")

@@ -1,5 +1,5 @@
 """kinderwerk.images: what is published of a contributed photo. Every photo
-here is made by the test (scripts/fake_photos.py), never one from docs/.
+here is made by the test (scripts/dev/fake_photos.py), never one from docs/.
 
 Asserted on the published bytes: no metadata (EXIF, GPS, XMP, IPTC,
 comments, PNG text, colour profile), upright, never wider than 2000 px, in

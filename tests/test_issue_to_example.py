@@ -1,4 +1,4 @@
-"""scripts/issue_to_example.py: a filled-in issue form becomes an example page
+"""scripts/tools/issue_to_example.py: a filled-in issue form becomes an example page
 that passes the checks and builds; an incomplete or unsafe one is refused
 with Dutch messages and writes nothing. Issue text is data, never code."""
 from __future__ import annotations
@@ -71,7 +71,7 @@ def project(tmp_path) -> Path:
 def run(project: Path, text: str, tmp_path: Path) -> subprocess.CompletedProcess:
     source = tmp_path / "issue-body.md"
     source.write_text(text, encoding="utf-8")
-    return subprocess.run([sys.executable, str(project / "scripts" / "issue_to_example.py"), str(source),
+    return subprocess.run([sys.executable, str(project / "scripts" / "tools" / "issue_to_example.py"), str(source),
                            "--today", "2026-11-28"], cwd=project, capture_output=True, text=True, timeout=120,
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
 
@@ -94,7 +94,7 @@ def test_filled_in_form_becomes_a_page_that_builds(project, tmp_path):
                                    "in_het_verhaal": "genoemd"}
     assert meta["leeftijd_van"] == 6 and meta["gecontroleerd"] == "2026-11-28"
     assert "Ruim 60% van de kinderen kwam terug." in text
-    check = subprocess.run([sys.executable, "scripts/check.py"], cwd=project, capture_output=True, text=True)
+    check = subprocess.run([sys.executable, "scripts/tools/check.py"], cwd=project, capture_output=True, text=True)
     assert check.returncode == 0, check.stdout
     result = run_build(project, tmp_path / "site")
     assert result.returncode == 0, result.output[-3000:]
@@ -174,7 +174,7 @@ def test_attached_photos_are_listed_for_the_pull_request_never_fetched_or_echoed
     source.write_text(body(foto=ATTACHED, aanpak="Zo deden we het.\n\n![hut](https://host.example/h.jpg)\n\nEinde."),
                       encoding="utf-8")
     notes_file = tmp_path / "photo-notes.md"
-    done = subprocess.run([sys.executable, str(project / "scripts" / "issue_to_example.py"), str(source),
+    done = subprocess.run([sys.executable, str(project / "scripts" / "tools" / "issue_to_example.py"), str(source),
                            "--today", "2026-11-28", "--photo-notes", str(notes_file)], cwd=project,
                           capture_output=True, text=True, timeout=120, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert done.returncode == 0, done.stderr
@@ -199,7 +199,7 @@ def test_links_in_answers_are_taken_out_and_reported_in_one_line(project, tmp_pa
     source = tmp_path / "issue-body.md"
     source.write_text(body(aanpak=aanpak, tips="Zie [hier](http://tips.example/)."), encoding="utf-8")
     notes_file = tmp_path / "notes.md"
-    done = subprocess.run([sys.executable, str(project / "scripts" / "issue_to_example.py"), str(source),
+    done = subprocess.run([sys.executable, str(project / "scripts" / "tools" / "issue_to_example.py"), str(source),
                            "--today", "2026-11-28", "--photo-notes", str(notes_file)], cwd=project,
                           capture_output=True, text=True, timeout=120, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert done.returncode == 0, done.stderr

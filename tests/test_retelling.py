@@ -1,6 +1,6 @@
 """No sentence of the report comes back reworded by a word or two (issue 21).
 
-``scripts/retelling_check.py`` runs the team's ``overlap.py --near`` on every
+``scripts/dev/retelling_check.py`` runs the team's ``overlap.py --near`` on every
 text the site shows (pages, front matter, data sidecars and CSV notes,
 tooltips) and compares what it flags with ``tests/near_copy_allowlist.yml``.
 The tool and the report are in ``../shared`` beside the clone, not in the

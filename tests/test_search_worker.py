@@ -1,5 +1,5 @@
 """The search worker's ranking (docs/assets/javascripts/workers/zoeken-nl.js,
-issue 18), run in Node on small made-up indexes (scripts/search_node.js):
+issue 18), run in Node on small made-up indexes (scripts/dev/search_node.js):
 synonyms below the word itself, coverage instead of every-word-or-nothing,
 query compounds, the reference-page prior and figure questions. Plus the
 compound splitter: bounded, and the same in Python and JavaScript."""

@@ -1,7 +1,7 @@
 """Contributed pages can never harm a reader (issue 8, SECURITY.md).
 
 Unit tests call kinderwerk.sanitize, .csp and .textfile directly (fast). Build
-tests run `mkdocs build` (or scripts/build_site.py) in a throw-away copy of
+tests run `mkdocs build` (or scripts/tools/build_site.py) in a throw-away copy of
 the project with a made-up example in Kwakkeldam (no real town), and check
 either that the build stops with a Dutch message naming the file and what was
 found, or that the payload reaches no page as markup.
@@ -628,11 +628,11 @@ def test_field_and_data_payloads_are_published_as_text(project, tmp_path):
 
 
 # ---------------------------------------------------------------------------
-# scripts/build_site.py (make build): as strict as mkdocs build --strict
+# scripts/tools/build_site.py (make build): as strict as mkdocs build --strict
 # ---------------------------------------------------------------------------
 
 def build_site(project: Path, site: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "scripts/build_site.py", "--site-dir", str(site)],
+    return subprocess.run([sys.executable, "scripts/tools/build_site.py", "--site-dir", str(site)],
                           cwd=project, capture_output=True, text=True,
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
 

@@ -2,7 +2,7 @@
 contain "---", which once crashed a test's own front-matter split) passes the
 contributor check, the strict build and the tests that read pages.
 
-In a throw-away copy of the whole project (scripts/project_copy.py), with a
+In a throw-away copy of the whole project (scripts/dev/project_copy.py), with a
 made-up town. `make test-sjabloon` runs the WHOLE suite with this example
 present; here the page-reading tests run against it on every `make test`.
 """
@@ -64,7 +64,7 @@ def test_the_example_keeps_every_comment_of_the_template():
 
 
 def test_the_check_accepts_it(project):
-    done = subprocess.run([sys.executable, "scripts/check.py"], cwd=project, capture_output=True, text=True,
+    done = subprocess.run([sys.executable, "scripts/tools/check.py"], cwd=project, capture_output=True, text=True,
                           timeout=300)
     assert done.returncode == 0, done.stdout + done.stderr
     live = len([p for p in (ROOT / "docs" / ex.FOLDER).glob("*.md") if ex.is_example(f"{ex.FOLDER}/{p.name}")])

@@ -27,14 +27,14 @@ from kinderwerk.sitemap import ROBOTS_PATH, SITEMAP_PATH, gzipped, robots_txt, s
 from kinderwerk.sandbox import sandbox_like
 from kinderwerk.serve_pdf import served_pdf
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
 CACHE = ROOT / ".cache" / "charts"
 SHEETS_CACHE = ROOT / ".cache" / "spreadsheets"
 CIJFERS = "cijfers.md"  # shows every chart
 log = logging.getLogger("mkdocs.hooks.kinderwerk")
 _sitemap: list[tuple[str, object]] = []  # (address, date) of every page; on_nav -> on_post_build
-PDF = "downloads/kennisbank-kinderwerk.pdf"  # written by `make pdf` (scripts/build_pdf.py)
+PDF = "downloads/kennisbank-kinderwerk.pdf"  # written by `make pdf` (scripts/tools/build_pdf.py)
 _command: list[str] = []  # "build" or "serve" (on_startup)
 
 
@@ -111,7 +111,7 @@ def _find_chart_urls(files) -> None:
 
 
 def on_nav(nav, config, files):
-    """The Atom feed of the practice examples (scripts/hooks_examples.py has
+    """The Atom feed of the practice examples (scripts/adapters/hooks_examples.py has
     validated them in its on_files, which runs after ours) and the date of
     every page for the sitemap: both from git and the examples' own dates."""
     site_url = registry.edition.site_url

@@ -34,7 +34,7 @@ from kinderwerk.examples.messages import translate
 from kinderwerk.examples.photos import is_photo
 from kinderwerk.textfile import SAVE_AS
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
 log = logging.getLogger("mkdocs.hooks.praktijkvoorbeelden")
 

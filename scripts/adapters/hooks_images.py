@@ -34,7 +34,7 @@ from kinderwerk import images
 from kinderwerk.examples.photos import is_photo
 from kinderwerk.photo_markup import Picture, rewrite
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CACHE = ROOT / ".cache" / "images"
 log = logging.getLogger("mkdocs.hooks.fotos")
 

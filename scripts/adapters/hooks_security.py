@@ -23,7 +23,7 @@ from kinderwerk import csp, sanitize
 from kinderwerk import examples as ex
 from kinderwerk.textfile import EncodingProblem, find_unsafe_paths, read_text
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CHECKED_FOLDERS = ("docs", "data", "includes", "overrides")
 TEXT_SUFFIXES = (".md", ".csv", ".yml", ".yaml", ".txt")
 log = logging.getLogger("mkdocs.hooks.security")

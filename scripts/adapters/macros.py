@@ -120,10 +120,10 @@ def define_env(env):
     @env.macro
     def examples_for(chapter: str) -> str:
         """The practice examples of a chapter, e.g. examples_for("werkzaamheden").
-        Without this call scripts/hooks_examples.py appends the same block."""
+        Without this call scripts/adapters/hooks_examples.py appends the same block."""
         state = examples.state
         if state.collection is None:
-            raise MacroError(f"docs/{page_path()}: examples_for() werkt alleen met scripts/hooks_examples.py")
+            raise MacroError(f"docs/{page_path()}: examples_for() werkt alleen met scripts/adapters/hooks_examples.py")
         if chapter not in state.collection.vocab.hoofdstukken:
             known = ", ".join(state.collection.vocab.hoofdstukken)
             raise MacroError(f"docs/{page_path()}: onbekend hoofdstuk '{chapter}' (bekend: {known})")

@@ -1,7 +1,7 @@
 """How long the whole test suite takes, before and after a change, side by side
 (a script, not a test: these machines are noisy).
 
-    python scripts/bench_tests.py [--before a23993b] [--after HEAD] [--rounds 1] [--together] [--workdir DIR]
+    python scripts/dev/bench_tests.py [--before a23993b] [--after HEAD] [--rounds 1] [--together] [--workdir DIR]
 
 Clones each commit of this repository (committed work only) into its own
 folder with ../shared beside it, installs it there with `make install`
@@ -24,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def git(*args: str, cwd: Path = ROOT) -> str:

@@ -1,6 +1,6 @@
 """Build-speed and size benchmark (a script, not a test: these machines are noisy).
 
-    python scripts/benchmark.py [--pages 10 100 1000] [--repeat 2]
+    python scripts/dev/benchmark.py [--pages 10 100 1000] [--repeat 2]
 
 Everything runs in temporary copies of the project, and every ratio compares
 builds from this one run. Prints:
@@ -13,7 +13,7 @@ builds from this one run. Prints:
 * peak memory of a build;
 * build time with 10, 100 and 1,000 generated practice examples, per page;
 * contributed photos, cold and warm, per photo, and what a phone downloads
-  (scripts/photo_benchmark.py, which also runs alone).
+  (scripts/dev/photo_benchmark.py, which also runs alone).
 """
 from __future__ import annotations
 

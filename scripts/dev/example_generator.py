@@ -5,7 +5,7 @@ organisation, people and project name, a mix of activities, places,
 partners and goals, and sentences combined from a pool, so the site's
 vocabulary grows with every example, as it would with real contributions.
 
-    python scripts/example_generator.py FOLDER COUNT    # writes benchmark-NNNN.md files
+    python scripts/dev/example_generator.py FOLDER COUNT    # writes benchmark-NNNN.md files
 
 Deterministic: the same count gives the same files. Town and person names are
 built from syllables, so they cannot be a real town or person in the report.
@@ -258,4 +258,4 @@ def write_examples(project: Path, folder: Path, count: int, seed: int = SEED) ->
 if __name__ == "__main__":
     if len(sys.argv) != 3 or not sys.argv[2].isdigit():
         sys.exit(__doc__)
-    write_examples(Path(__file__).resolve().parent.parent, Path(sys.argv[1]), int(sys.argv[2]))
+    write_examples(Path(__file__).resolve().parents[2], Path(sys.argv[1]), int(sys.argv[2]))

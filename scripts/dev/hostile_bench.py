@@ -1,11 +1,11 @@
 """Hostile input benchmark (issue 17): a script, not a test (these machines are noisy).
 
-    python scripts/hostile_bench.py [--against REF] [--cases NAME ...] [--build passed|all|none]
+    python scripts/dev/hostile_bench.py [--against REF] [--cases NAME ...] [--build passed|all|none]
                                     [--timeout 60]
 
-Runs `scripts/check.py` and the strict build (`mkdocs build --strict`, warm
+Runs `scripts/tools/check.py` and the strict build (`mkdocs build --strict`, warm
 chart cache) on a clean copy of the project, then on one copy per case of
-``scripts/hostile_cases.py``, and prints per case: seconds, peak memory (of
+``scripts/dev/hostile_cases.py``, and prints per case: seconds, peak memory (of
 that process alone) and what happened: refused in Dutch (with the first
 message), passed, failed with a traceback, killed at the time limit or out
 of memory. For a build that passes, the feed is parsed with an XML parser.
@@ -105,7 +105,7 @@ def measure(command: list[str], cwd: Path, timeout: float) -> Run:
 
 
 def check(project: Path, timeout: float) -> Run:
-    return measure([sys.executable, str(project / "scripts" / "check.py")], project, timeout)
+    return measure([sys.executable, str(project / "scripts" / "tools" / "check.py")], project, timeout)
 
 
 def build(project: Path, timeout: float) -> Run:

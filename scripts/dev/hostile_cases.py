@@ -1,7 +1,7 @@
 """Hostile and odd contributor input, as small files (issue 17).
 
 Each case is a practice example (or a change to one) that a pull request
-could add. ``scripts/hostile_bench.py`` runs `make check` and the strict
+could add. ``scripts/dev/hostile_bench.py`` runs `make check` and the strict
 build on every case in a throw-away copy of the project and prints time,
 peak memory and what happened; ``tests/test_hostile.py`` asserts that each
 case is refused in Dutch with file and line.

@@ -1,7 +1,7 @@
 """Lighthouse benchmark of the built site: a script, not a test (the scores,
 performance above all, vary from run to run).
 
-    python scripts/lighthouse.py [--site site] [--runs 3] [--markdown FILE]
+    python scripts/dev/lighthouse.py [--site site] [--runs 3] [--markdown FILE]
 
 Serves the built site on 127.0.0.1 (under the path of site_url, as published)
 and runs Lighthouse 12 (npm, pinned below, installed into .cache/lighthouse on
@@ -27,10 +27,10 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from browser import CHROMIUM, CHROMIUM_ARGS, serve
+from kinderwerk.browser import CHROMIUM, CHROMIUM_ARGS, serve
 from kinderwerk.dutch import format_number
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 LIGHTHOUSE_VERSION = "12.8.2"          # exact: scores change between versions
 PREFIX = ROOT / ".cache" / "lighthouse"
 BINARY = PREFIX / "node_modules" / ".bin" / "lighthouse"

@@ -1,8 +1,8 @@
 """Cost of contributed photos (part of `make bench`; a script, not a test).
 
-    python scripts/photo_benchmark.py [--photos 3]
+    python scripts/dev/photo_benchmark.py [--photos 3]
 
-Made-up phone photos (scripts/fake_photos.py: 4032 x 3024, orientation 6,
+Made-up phone photos (scripts/dev/fake_photos.py: 4032 x 3024, orientation 6,
 GPS, about the size of a real one). Prints, measured in this one run:
 
 * the pipeline per photo: cold (decode, turn, strip, encode every

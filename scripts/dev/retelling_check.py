@@ -11,7 +11,7 @@ on it, and compares what it flags with ``tests/near_copy_allowlist.yml``:
 sentences we keep on purpose (an exact name, title or definition), each with
 a reason.
 
-    python scripts/retelling_check.py        # prints every problem; exit 1 if any
+    python scripts/dev/retelling_check.py        # prints every problem; exit 1 if any
 
 The report and the tool live in ``shared/`` beside the repository, as on the
 team's machines; ``KINDERWERK_SHARED=<folder>`` points elsewhere. They are not
@@ -35,7 +35,7 @@ import yaml
 
 from kinderwerk.datasets import load_all
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 ALLOWLIST = ROOT / "tests" / "near_copy_allowlist.yml"
 # The tool's own word pattern (overlap.py, WORD): sentences are compared as it prints them.
 WORD = re.compile(r"[0-9a-zà-ÿ]+(?:['’][a-z]+)?")

@@ -1,11 +1,11 @@
 """Search benchmark (issue 10): quality, transfer and latency of the site's
 search, through Material's own search box in Chromium. A script, not a test.
 
-    python scripts/search_benchmark.py [--site DIR] [--examples 1000] [--queries FILE]
+    python scripts/dev/search_benchmark.py [--site DIR] [--examples 1000] [--queries FILE]
 
 Without --site it builds the site (into a temporary folder). With
 --examples N it builds a copy of the project with N varied generated
-practice examples (scripts/example_generator.py) and measures that.
+practice examples (scripts/dev/example_generator.py) and measures that.
 
 Prints:
 * hit@1, hit@3, MRR and the number of empty results over the queries in
@@ -34,7 +34,7 @@ from urllib.parse import urljoin, urlsplit
 import yaml
 
 from example_generator import add_varied_examples
-from browser import CHROMIUM, CHROMIUM_ARGS, serve
+from kinderwerk.browser import CHROMIUM, CHROMIUM_ARGS, serve
 from project_copy import ROOT, copy_project, run_build
 from kinderwerk.dutch import format_number
 
@@ -153,7 +153,7 @@ class _SlowLink:
 @contextlib.contextmanager
 def serve_slowly(site: Path, prefix: str):
     """Like browser.serve (gzip on), through a _SlowLink."""
-    import browser as browser_module
+    from kinderwerk import browser as browser_module
 
     class Handler(browser_module._QuietHandler):
         def send_head(self):

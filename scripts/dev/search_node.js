@@ -1,9 +1,9 @@
 /* Runs the site's search worker (docs/assets/javascripts/workers/zoeken-nl.js)
  * in Node against a built site, without a browser: for measuring ranking
- * quickly (scripts/search_quality.py). The browser benchmark
- * (scripts/search_benchmark.py) stays the reference; this runs the same code.
+ * quickly (scripts/dev/search_quality.py). The browser benchmark
+ * (scripts/dev/search_benchmark.py) stays the reference; this runs the same code.
  *
- *   node scripts/search_node.js SITE_DIR < queries (one per line)  -> JSON lines
+ *   node scripts/dev/search_node.js SITE_DIR < queries (one per line)  -> JSON lines
  *
  * Material's page side is not there: what the worker answers is what the
  * search box would show (the browser benchmark checks that they agree).
@@ -19,7 +19,7 @@ const site = path.resolve(process.argv[2]);
 // measures its own worker), else the one in docs/.
 const own = path.join(site, "assets", "javascripts", "workers");
 const workers = fs.existsSync(path.join(own, "zoeken-nl.js")) ? own
-  : path.join(__dirname, "..", "docs", "assets", "javascripts", "workers");
+  : path.join(__dirname, "..", "..", "docs", "assets", "javascripts", "workers");
 const stub = JSON.parse(fs.readFileSync(path.join(site, "search", "search_index.json"), "utf8"));
 let fetched = 0;
 const listeners = [];

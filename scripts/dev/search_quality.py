@@ -1,10 +1,10 @@
 """Search ranking on query sets, without a browser (issue 18): runs the
-site's search worker in Node (scripts/search_node.js) on a built site and
+site's search worker in Node (scripts/dev/search_node.js) on a built site and
 prints hit@1, hit@3, MRR and empty results per class. Quick enough to run
-after every change; scripts/search_benchmark.py measures the same in
+after every change; scripts/dev/search_benchmark.py measures the same in
 Chromium through Material's search box (and the cost).
 
-    python scripts/search_quality.py [--site DIR] [--queries FILE ...] [--sealed] [--misses]
+    python scripts/dev/search_quality.py [--site DIR] [--queries FILE ...] [--sealed] [--misses]
 
 Without --site it builds the site first (into a temporary folder). The
 sealed set (tests/search_queries_sealed.yml, written before the tuning and
@@ -21,7 +21,7 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SETS = {"afstemset": ROOT / "tests" / "search_queries.yml",
         "ontwikkelset": ROOT / "tests" / "search_queries_dev.yml"}
 SEALED = ROOT / "tests" / "search_queries_sealed.yml"
@@ -29,7 +29,7 @@ SEALED = ROOT / "tests" / "search_queries_sealed.yml"
 
 def run_worker(site: Path, queries: list[str]) -> list[dict]:
     """{query, pages (best first), note} per query, from the worker in Node."""
-    done = subprocess.run(["node", str(ROOT / "scripts" / "search_node.js"), str(site)],
+    done = subprocess.run(["node", str(ROOT / "scripts" / "dev" / "search_node.js"), str(site)],
                           input="\n".join(queries) + "\n", capture_output=True, text=True, check=True)
     return [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
 

@@ -1,13 +1,13 @@
 """Search at scale (issue 18), side by side with an earlier commit (default:
 main at a23993b, before issue 18). A script, not a test: timings are noisy.
 
-    python scripts/search_scale_benchmark.py [--examples 1000] [--base a23993b] [--runs 3]
+    python scripts/dev/search_scale_benchmark.py [--examples 1000] [--base a23993b] [--runs 3]
 
 Both versions get the same 1,000 varied generated examples
-(scripts/example_generator.py: own towns, names and activities, so the
+(scripts/dev/example_generator.py: own towns, names and activities, so the
 vocabulary grows as with real contributions) and are built; then, in
 Chromium with 4x CPU throttling (CDP) and slow 4G (150 ms, 1.6 Mbit/s, at
-the server: scripts/search_benchmark.py), a fresh phone visit per figure:
+the server: scripts/dev/search_benchmark.py), a fresh phone visit per figure:
 
 * focus: search bytes (gzip) downloaded between focusing the box and typing
   (the reader starts typing 1 s after focus) - target <= 20 KB;
@@ -32,7 +32,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from browser import CHROMIUM, CHROMIUM_ARGS
+from kinderwerk.browser import CHROMIUM, CHROMIUM_ARGS
 from example_generator import add_varied_examples
 from project_copy import ROOT, copy_project, run_build
 from search_benchmark import first_search, kb, serve_slowly
@@ -82,7 +82,7 @@ def export(commit: str, target: Path) -> Path:
 
 
 def build(project: Path, site: Path, examples: int) -> float:
-    hooks = project / "scripts" / "hooks_search.py"
+    hooks = project / "scripts" / "adapters" / "hooks_search.py"
     hooks.write_text(hooks.read_text(encoding="utf-8") + TIMER, encoding="utf-8")
     add_varied_examples(project, examples)
     result = run_build(project, site, strict=False)

@@ -22,7 +22,7 @@ def main(pytest_args: list[str]) -> int:
             (Path(tmp) / "shared").symlink_to(shared)
         example = write_template_example(project)
         print(f"Kopie met een extra voorbeeld uit het sjabloon: {example.relative_to(project)}", flush=True)
-        for command in ([sys.executable, "scripts/check.py"], [sys.executable, "-m", "pytest", *pytest_args]):
+        for command in ([sys.executable, "scripts/tools/check.py"], [sys.executable, "-m", "pytest", *pytest_args]):
             done = subprocess.run(command, cwd=project)
             if done.returncode:
                 return done.returncode

@@ -15,7 +15,7 @@ from urllib.parse import unquote, urlsplit
 
 from .images import megabytes
 
-# A derivative written by scripts/hooks_images.py: 'foto.jpg.1600.jpg' -> 'foto.jpg'.
+# A derivative written by scripts/adapters/hooks_images.py: 'foto.jpg.1600.jpg' -> 'foto.jpg'.
 DERIVATIVE = re.compile(r"^(?P<source>.+)\.\d+\.(?:jpg|webp)$")
 
 

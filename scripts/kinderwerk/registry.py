@@ -1,6 +1,6 @@
 """What one MkDocs build knows: data sets, charts and the page macros.
 
-Filled by ``scripts/hooks.py`` (on_config) and read by ``scripts/macros.py``;
+Filled by ``scripts/adapters/hooks.py`` (on_config) and read by ``scripts/adapters/macros.py``;
 both load this one module, so they share one state per build.
 """
 from __future__ import annotations

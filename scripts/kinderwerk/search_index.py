@@ -1,6 +1,6 @@
 """The site's Dutch search index, built at build time (issues 10 and 18).
 
-Plain Python, independent of MkDocs: ``scripts/hooks_search.py`` feeds it the
+Plain Python, independent of MkDocs: ``scripts/adapters/hooks_search.py`` feeds it the
 HTML of each page; ``write_index`` writes small files that the search worker
 (docs/assets/javascripts/workers/zoeken-nl.js) loads only when a reader
 searches, and only the pieces a query needs:

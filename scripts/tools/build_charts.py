@@ -1,4 +1,4 @@
-"""Draw every chart from data/ without MkDocs: `python scripts/build_charts.py`.
+"""Draw every chart from data/ without MkDocs: `python scripts/tools/build_charts.py`.
 
 Validates all data sets, renders the charts whose inputs changed into the
 cache and, with --out, also writes each chart as a standalone SVG file.
@@ -13,7 +13,7 @@ from kinderwerk.chart_cache import charts_for, standalone_svg
 from kinderwerk.datasets import DataError, load_all
 from kinderwerk.dutch import format_size
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,6 +1,6 @@
 """The PDF edition: the whole knowledge base as one tagged, A4 document.
 
-    python scripts/build_pdf.py [--site-dir site] [--out FILE]
+    python scripts/tools/build_pdf.py [--site-dir site] [--out FILE]
 
 Reads the BUILT site (run `make build` first; `make pdf` does both) and
 prints it with the Chromium the browser tests use:
@@ -43,7 +43,7 @@ from kinderwerk.dutch import format_seconds, format_size
 from kinderwerk.pdf_ua import make_accessible
 from kinderwerk.pdf_budget import heaviest, over_budget
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PDF_NAME = "kennisbank-kinderwerk.pdf"
 BOOK_CSS = Path(__file__).resolve().parent / "build_pdf.css"
 EXAMPLES = "praktijkvoorbeelden/"
@@ -381,7 +381,7 @@ def _chromium(browser=None):
     if browser is not None:
         yield browser
         return
-    from browser import launch
+    from kinderwerk.browser import launch
     with launch() as own:
         yield own
 
@@ -390,7 +390,7 @@ def build(site: Path, out: Path, config_path: Path, browser=None) -> Path:
     """Print the edition of the built ``site`` to ``out``. ``browser``: a
     running Playwright Chromium to use (the test session's); else one is
     started here."""
-    from browser import serve
+    from kinderwerk.browser import serve
 
     config = read_config(config_path)
     edition = edition_from(config)

@@ -1,6 +1,6 @@
 """Build the site without ever publishing half of it.
 
-    python scripts/build_site.py [--site-dir site]
+    python scripts/tools/build_site.py [--site-dir site]
 
 MkDocs writes into its output folder as it goes, and in --strict mode only
 reports warnings at the very end. So we build with --strict into a fresh
@@ -17,7 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def stray_folders(site_dir: Path) -> list[Path]:

@@ -21,7 +21,7 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 HELP = "Kom je er niet uit? Schrijf een reactie in je pull request; de redactie helpt je."
 
 

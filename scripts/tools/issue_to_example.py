@@ -1,6 +1,6 @@
 """Turn a submitted issue form "Nieuw praktijkvoorbeeld" into an example page.
 
-    python scripts/issue_to_example.py BODY_FILE [--today JJJJ-MM-DD]
+    python scripts/tools/issue_to_example.py BODY_FILE [--today JJJJ-MM-DD]
 
 BODY_FILE holds the issue body as GitHub renders a form: "### <label>", a
 blank line, the answer ("_No response_" when empty). The labels come from
@@ -27,7 +27,7 @@ from kinderwerk import examples as ex
 from kinderwerk.examples import form_photos
 from kinderwerk.examples.text import slugify
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 FORM = ROOT / ".github" / "ISSUE_TEMPLATE" / "nieuw-praktijkvoorbeeld.yml"
 NO_RESPONSE = "_No response_"
 SECTION_FIELDS = dict(zip(("aanleiding", "aanpak", "samenwerking", "opbrengst", "tips"), ex.SECTIONS))

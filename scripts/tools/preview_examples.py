@@ -1,7 +1,7 @@
 """Screenshots of the practice-example pages a pull request changes, so a
 contributor sees the page before it is merged (phone and desktop, light and dark).
 
-    python scripts/preview_examples.py --site site --out voorbeeld PATH ...
+    python scripts/tools/preview_examples.py --site site --out voorbeeld PATH ...
 
 PATH are changed files (as `git diff --name-only` prints them); only example
 pages are shot. Under GitHub Actions the list of images goes to the job
@@ -16,7 +16,7 @@ from pathlib import Path
 
 from kinderwerk import examples as ex
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def example_pages(paths: list[str]) -> list[str]:

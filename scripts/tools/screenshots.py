@@ -1,6 +1,6 @@
 """Save screenshots of the main pages in both palettes, phone and desktop.
 
-    python scripts/screenshots.py [--site site] [--out screenshots] [PAGE ...]
+    python scripts/tools/screenshots.py [--site site] [--out screenshots] [PAGE ...]
 
 Builds nothing: run `make build` first. A reviewer can look at the PNGs
 without building the site.
@@ -13,9 +13,9 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from browser import CHROMIUM, CHROMIUM_ARGS, serve
+from kinderwerk.browser import CHROMIUM, CHROMIUM_ARGS, serve
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PAGES = ["", "hoofdstukken/samenwerkingspartners/", "cijfers/"]
 SIZES = {"telefoon": (390, 844), "desktop": (1280, 900)}
 SCHEMES = {"licht": "light", "donker": "dark"}

@@ -50,7 +50,7 @@ def site_config() -> dict:
 @pytest.fixture(scope="session")
 def base_url(site_dir, site_config) -> str:
     """The site on 127.0.0.1, under the same path as on the web (404.html needs it)."""
-    from browser import serve
+    from kinderwerk.browser import serve
     prefix = urlsplit(site_config["site_url"]).path
     with serve(site_dir, prefix) as url:
         yield url

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from axe_playwright_python.base import AXE_SCRIPT
 
-from browser import launch  # noqa: F401 (re-exported for the tests)
+from kinderwerk.browser import launch  # noqa: F401 (re-exported for the tests)
 from kinderwerk.palette import contrast
 
 # Emulated prefers-color-scheme -> the Material scheme the page must then show.

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import serve
+from kinderwerk.browser import serve
 from kinderwerk import csp
 from kwbrowser import (CSP_LISTENER_JS, SCHEMES, crawl_site, csp_violations, is_local,
                        settle_simple)

@@ -28,7 +28,7 @@ VISIBLE_JS = """() => [...document.querySelectorAll('#kw-voorbeelden .kw-card, #
 
 @pytest.fixture(scope="module")
 def many_url(tmp_path_factory):
-    from browser import serve
+    from kinderwerk.browser import serve
     project = copy_project(tmp_path_factory.mktemp("batches") / "project")
     generate(project, markup.FIRST_BATCH + EXTRA)
     result = run_build(project, project.parent / "site", strict=False)

@@ -1,4 +1,4 @@
-"""The PDF edition (scripts/build_pdf.py), printed once per session from the
+"""The PDF edition (scripts/tools/build_pdf.py), printed once per session from the
 built site: structure (tags, outline, language, title), content (every
 chapter and example title, figures from data/), fonts, size, determinism,
 and the site's links to it."""

@@ -1,6 +1,6 @@
 """An example page with phone photos, as a phone reader gets it (issue 16):
 on a copy of the project with a made-up example and made-up 4032 x 3024
-phone photos (scripts/fake_photos.py, about the size of real ones).
+phone photos (scripts/dev/fake_photos.py, about the size of real ones).
 
 * On a phone (390 px wide, DPR 3) the page downloads the small WebP of each
   photo it shows, under 1 MB for three photos, never an original or the
@@ -41,7 +41,7 @@ SHIFT_JS = """() => new Promise((done) => {
 
 @pytest.fixture(scope="module")
 def photo_url(tmp_path_factory):
-    from browser import serve
+    from kinderwerk.browser import serve
     project = copy_project(tmp_path_factory.mktemp("photos") / "project")
     if (ROOT / ".cache").is_dir():
         shutil.copytree(ROOT / ".cache", project / ".cache", ignore=shutil.ignore_patterns("images"))

@@ -1,6 +1,6 @@
 """Search in Dutch, through Material's own search box in the browser, with
 our worker (docs/assets/javascripts/workers/zoeken-nl.js) and index
-(scripts/hooks_search.py): regression queries from tests/search_queries.yml,
+(scripts/adapters/hooks_search.py): regression queries from tests/search_queries.yml,
 each practice example found first by its own title, nothing of the index
 loaded before the reader uses the search box, highlighting, the fallback to
 partial matches, and the Dutch strings.
@@ -104,7 +104,7 @@ def is_report_example(source: Path) -> bool:
 def search_url(tmp_path_factory, site_config):
     """The site built from a copy: report pages and the report's examples
     only, plus the made-up examples, served like the real site."""
-    from browser import serve
+    from kinderwerk.browser import serve
     from project_copy import copy_project, run_build
     from test_examples import good_example
     project = copy_project(tmp_path_factory.mktemp("zoeken") / "project")

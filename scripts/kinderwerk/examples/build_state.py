@@ -1,5 +1,5 @@
-"""Build state, filled by scripts/hooks_examples.py and read by
-scripts/macros.py."""
+"""Build state, filled by scripts/adapters/hooks_examples.py and read by
+scripts/adapters/macros.py."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -1,6 +1,6 @@
 """Every check on the examples folder at once: file names and kinds, each
 example, the template, the overview and duplicate titles. The MkDocs hook
-(scripts/hooks_examples.py) and `make check` (scripts/check.py) both call
+(scripts/adapters/hooks_examples.py) and `make check` (scripts/tools/check.py) both call
 ``check_folder``, so they never disagree."""
 from __future__ import annotations
 

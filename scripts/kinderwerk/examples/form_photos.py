@@ -1,4 +1,4 @@
-"""Photos in a submitted issue form (the form route, scripts/issue_to_example.py).
+"""Photos in a submitted issue form (the form route, scripts/tools/issue_to_example.py).
 
 A photo dragged into the form is stored by GitHub at an address on another
 website. The converter never fetches it (nothing from outside reaches the

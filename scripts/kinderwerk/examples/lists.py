@@ -4,7 +4,7 @@
 ``word_bullets`` is the check for an example file: one message per file,
 at the first such line, saying to type "- " instead. ``as_markdown_list``
 turns them into a Markdown list, for the form route, which writes the file
-itself (scripts/issue_to_example.py).
+itself (scripts/tools/issue_to_example.py).
 """
 from __future__ import annotations
 

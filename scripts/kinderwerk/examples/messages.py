@@ -1,7 +1,7 @@
 """MkDocs' own warnings about links on example pages, in the same Dutch form
 as the checks ("docs/praktijkvoorbeelden/x.md: de link ... wijst naar een
 pagina die niet bestaat; gebruik ../hoofdstukken/naam.md"). Plain text in,
-text out: the logging filter in scripts/hooks_examples.py applies it."""
+text out: the logging filter in scripts/adapters/hooks_examples.py applies it."""
 from __future__ import annotations
 
 import posixpath

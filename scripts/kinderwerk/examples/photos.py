@@ -6,7 +6,7 @@ images from other websites, and the photo files in the folder.
   guardians, agreed to publication (AVG). Without it the check refuses the
   page and says why.
 * A photo file that no example shows is refused: only photos that a page
-  with that confirmation shows are published (scripts/hooks_images.py).
+  with that confirmation shows are published (scripts/adapters/hooks_images.py).
 * Every photo file passes ``kinderwerk.images.inspect`` (real format, size,
   pixels from the header); one that says where it was taken gets a notice.
 

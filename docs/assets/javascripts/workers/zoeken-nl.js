@@ -13,7 +13,7 @@
  * ones). tests/browser/test_search.py fails when Material changes this.
  *
  * The index (scripts/kinderwerk/search_index.py, written by
- * scripts/hooks_search.py into search/nl/) is fetched only when the reader
+ * scripts/adapters/hooks_search.py into search/nl/) is fetched only when the reader
  * goes to the search box (zoeken-voorladen.js asks over a BroadcastChannel),
  * and kept: first its head, then per query the vocabulary shards of the
  * words typed (all of them only for a word that is not on the site), the
