@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from project_copy import ROOT, copy_project
 import check
+from project_copy import ROOT, copy_project
 
 FOLDER = Path("docs") / "praktijkvoorbeelden"
 

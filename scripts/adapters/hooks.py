@@ -12,20 +12,19 @@ from urllib.parse import urljoin, urlsplit
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from kinderwerk import registry
+from kinderwerk import examples, registry
 from kinderwerk.chart_cache import standalone_svg
 from kinderwerk.citation import edition_from
 from kinderwerk.datapackage import datapackage_json
 from kinderwerk.datasets import DataError
 from kinderwerk.download_cache import spreadsheet_files
-from kinderwerk import examples
 from kinderwerk.examples import find_chart_pages
 from kinderwerk.feed import FEED_PATH, atom_feed
 from kinderwerk.history import file_dates
 from kinderwerk.page_dates import example_dates, page_dates
-from kinderwerk.sitemap import ROBOTS_PATH, SITEMAP_PATH, gzipped, robots_txt, sitemap_xml
 from kinderwerk.sandbox import sandbox_like
 from kinderwerk.serve_pdf import served_pdf
+from kinderwerk.sitemap import ROBOTS_PATH, SITEMAP_PATH, gzipped, robots_txt, sitemap_xml
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"

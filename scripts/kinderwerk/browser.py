@@ -6,8 +6,8 @@ from __future__ import annotations
 import contextlib
 import functools
 import gzip
-import io
 import http.server
+import io
 import threading
 from pathlib import Path
 

@@ -18,12 +18,11 @@ from io import BytesIO, StringIO
 import matplotlib
 
 matplotlib.use("Agg")  # no display on build machines
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
 
-from .datasets import Dataset  # noqa: E402
-from .dutch import is_approximate, sentence_case  # noqa: E402
-from .palette import BAR, HATCH, TEXT  # noqa: E402
-
+from .datasets import Dataset
+from .dutch import is_approximate, sentence_case
+from .palette import BAR, HATCH, TEXT
 
 RC = {
     "svg.fonttype": "none",
@@ -61,13 +60,13 @@ def _draw(dataset: Dataset):
     height = 0.5 * n + (0.75 if approximate else 0.4)
     fig, ax = plt.subplots(figsize=(7.2, height), dpi=100)
     y = list(range(n))
-    for yi, option, value in zip(y, options, values):
+    for yi, option, value in zip(y, options, values, strict=True):
         if option.value is None:
             continue  # words only: no bar, the label says it
         ax.barh(yi, value, color=BAR, height=0.66,
                 hatch="///" if is_approximate(option.precision) else None,
                 edgecolor=BAR, linewidth=0)
-    for yi, option, value in zip(y, options, values):
+    for yi, option, value in zip(y, options, values, strict=True):
         text = dataset.label(option.id)
         ax.text(value + top * 0.012, yi, text, va="center", ha="left",
                 fontsize=11, fontweight="bold",

@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from simpleeval import FunctionNotDefined, NameNotDefined, SimpleEval
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from simpleeval import FunctionNotDefined, NameNotDefined, SimpleEval
 
 from .dutch import Precision, in_label, in_text
 from .textfile import CsvProblem, EncodingProblem, csv_records, read_text
@@ -263,7 +263,7 @@ def _check_formulas(options: list[Option], lines: dict[str, int], meta: Meta,
         where = f"{meta_path}, veld 'derived.{option.id}'"
         try:
             result = SimpleEval(names=stated, functions=FORMULA_FUNCTIONS).eval(formula)
-        except Exception as exc:  # simpleeval raises several kinds; all mean: a bad formula
+        except Exception as exc:  # noqa: BLE001 -- simpleeval raises several kinds; all mean: a bad formula
             if isinstance(exc, NameNotDefined):
                 why = f"onbekende naam '{exc.name}'"
             elif isinstance(exc, FunctionNotDefined):

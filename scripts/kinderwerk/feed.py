@@ -16,7 +16,7 @@ the order is fixed, so the same commit gives the same bytes.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterable
+from collections.abc import Iterable
 
 from . import xml_output as xml
 from .page_dates import ExampleDates

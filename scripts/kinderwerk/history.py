@@ -47,7 +47,7 @@ def parse_log(raw: bytes) -> dict[str, FileDates]:
     dates: dict[str, FileDates] = {}
     for chunk in raw.split(b"\x01")[1:]:
         stamp, _, changes = chunk.partition(b"\0")
-        day = dt.datetime.fromtimestamp(int(stamp), dt.timezone.utc).date()
+        day = dt.datetime.fromtimestamp(int(stamp), dt.UTC).date()
         tokens = [t.decode("utf-8", "surrogateescape") for t in changes.lstrip(b"\n").split(b"\0")]
         tokens = iter(t for t in tokens if t)
         for status in tokens:

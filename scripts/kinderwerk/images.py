@@ -179,7 +179,7 @@ def _open(data: bytes, shown_as: str) -> Image.Image:
         raise PhotoProblem(shown_as, f"dit bestand zegt dat de foto {pixels} groot is; de grens is "
                            f"{MAX_PIXELS // 1_000_000} megapixel. Zo'n bestand kan de computer die de site "
                            f"bouwt vastzetten; het wordt niet geopend. {HOW_TO_SHRINK}") from None
-    except Exception:  # noqa: BLE001: any parser error on a hostile file is "not a photo", never a traceback
+    except Exception:  # noqa: BLE001 -- any parser error on a hostile file is "not a photo", never a traceback
         if not HEIF and data[4:8] == b"ftyp" and data[8:12] in HEIF_BRANDS:
             raise PhotoProblem(shown_as, "dit is een HEIC-foto van een iPhone, maar op deze computer ontbreekt "
                                "het onderdeel dat HEIC leest (pillow-heif; `make install` zet het erbij). Of: "
@@ -193,7 +193,7 @@ def _open(data: bytes, shown_as: str) -> Image.Image:
 def _orientation(image: Image.Image) -> int:
     try:
         return int(image.getexif().get(0x0112, 1))
-    except Exception:  # noqa: BLE001: a broken EXIF block is not a reason to refuse the photo
+    except Exception:  # noqa: BLE001 -- a broken EXIF block is not a reason to refuse the photo
         return 1
 
 
@@ -300,7 +300,7 @@ def decode(data: bytes, shown_as: str, largest: tuple[int, int] | None = None) -
         image = _to_srgb(image)
     except PhotoProblem:
         raise
-    except Exception:  # noqa: BLE001: a truncated or broken file, whatever the decoder raises
+    except Exception:  # noqa: BLE001 -- a truncated or broken file, whatever the decoder raises
         raise PhotoProblem(shown_as, f"deze foto is beschadigd of niet helemaal opgeslagen; de site kan hem "
                            f"niet lezen. Zet de foto opnieuw in de map, of {SAVE_AS_JPG[0].lower()}"
                            f"{SAVE_AS_JPG[1:]}") from None

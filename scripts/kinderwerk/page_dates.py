@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from .examples import CHAPTER_FOLDER, OVERVIEW, all_tag_pages, tag_src
 from .history import FileDates

@@ -107,7 +107,8 @@ def mcid_texts(page: pikepdf.Page) -> dict[int | str, str]:
             font_map = cache[name]
         elif op in TEXT_SHOW and stack and stack[-1] is not None:
             parts = operands[-1] if op != "TJ" else operands[0]
-            strings = [parts] if isinstance(parts, pikepdf.String) else [p for p in parts if isinstance(p, pikepdf.String)]
+            strings = ([parts] if isinstance(parts, pikepdf.String)
+                       else [p for p in parts if isinstance(p, pikepdf.String)])
             texts.setdefault(stack[-1], []).extend(_decode(bytes(s), font_map) for s in strings)
     return {mcid: "".join(parts) for mcid, parts in texts.items()}
 

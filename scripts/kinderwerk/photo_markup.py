@@ -13,9 +13,9 @@ Plain Python, no MkDocs.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from typing import Callable
 
 # How wide a photo is shown, for the browser's choice from srcset (measured in
 # Chromium on an example page, tests/browser/test_photos.py checks it): the

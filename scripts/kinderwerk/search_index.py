@@ -103,7 +103,7 @@ def fold(text: str) -> str:
 _EER = re.compile(r"eert?$")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def stem(word: str) -> str:
     """Snowball's Dutch stem of a folded word, plus one rule of our own:
     Snowball leaves verb forms in -eert/-eer alone while it stems their

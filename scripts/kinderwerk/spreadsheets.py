@@ -226,7 +226,7 @@ def _ods_frame(table, frame: pd.DataFrame, styles, sheet: Sheet | None = None) -
     table.addElement(_ods_text_row([str(c) for c in frame.columns], styles["bold"]))
     for record in frame.itertuples(index=False):
         row = TableRow()
-        for column, value in zip(frame.columns, record):
+        for column, value in zip(frame.columns, record, strict=True):
             if sheet is not None and column == sheet.value_column:
                 if pd.isna(value):
                     row.addElement(TableCell())

@@ -94,8 +94,8 @@ SCRIPT_NAMES = {
 INVISIBLE = {0x034F: "combinerende grafeemverbinder", 0x115F: "Hangul-vulteken", 0x1160: "Hangul-vulteken",
              0x17B4: "onzichtbare Khmer-klinker", 0x17B5: "onzichtbare Khmer-klinker",
              0x3164: "Hangul-vulteken", 0xFFA0: "Hangul-vulteken", 0x2800: "lege brailleletter",
-             **{cp: "Mongoolse variantkiezer" for cp in range(0x180B, 0x1810)},
-             **{cp: "variantkiezer" for cp in (*range(0xFE00, 0xFE10), *range(0xE0100, 0xE01F0))}}
+             **dict.fromkeys(range(6155, 6160), "Mongoolse variantkiezer"),
+             **dict.fromkeys((*range(65024, 65040), *range(917760, 918000)), "variantkiezer")}
 ALLOWED_CONTROLS = {0x09, 0x0A}     # tab and newline
 EMOJI_TAG_BASE = 0x1F3F4            # WAVING BLACK FLAG: tag characters after it spell a flag
 VARIATION_SELECTOR_16, KEYCAP = 0xFE0F, 0x20E3

@@ -40,8 +40,8 @@ import yaml
 
 from kinderwerk.citation import Edition, edition_from
 from kinderwerk.dutch import format_seconds, format_size
-from kinderwerk.pdf_ua import make_accessible
 from kinderwerk.pdf_budget import heaviest, over_budget
+from kinderwerk.pdf_ua import make_accessible
 
 ROOT = Path(__file__).resolve().parents[2]
 PDF_NAME = "kennisbank-kinderwerk.pdf"

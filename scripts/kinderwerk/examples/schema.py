@@ -9,9 +9,10 @@ import datetime as dt
 import difflib
 import posixpath
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, Callable, Iterable, NoReturn
+from typing import Any, NoReturn
 
 from .base import Problem
 from .text import join_nl, slugify

@@ -11,7 +11,8 @@ import datetime as dt
 import html
 import posixpath
 import re
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 from urllib.parse import unquote
 
 from .base import FOLDER, IMAGE_SUFFIXES, SECTIONS, TEMPLATE, ExampleError, Problem
@@ -329,6 +330,7 @@ def _photos_and_lists(front: FrontMatter, src_uri: str, where: str,
     other websites are refused by the allowlist on the rendered page (and
     named early by `make check`, photos.remote_problems)."""
     from dataclasses import replace
+
     from . import lists, photos
     refs = photos.photo_refs(front.body, src_uri, front.body_line)
     problems = lists.word_bullets(front.body, where, front.body_line)
