@@ -10,10 +10,16 @@
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
 import html
 import re
 import textwrap
 from io import BytesIO, StringIO
+from typing import Any
 
 import matplotlib
 
@@ -24,7 +30,7 @@ from .datasets import Dataset
 from .dutch import is_approximate, sentence_case
 from .palette import BAR, HATCH, TEXT
 
-RC = {
+RC: dict[Any, Any] = {  # matplotlib types its keys as a Literal of every rc name
     "svg.fonttype": "none",
     "svg.hashsalt": "kinderwerk",
     "font.family": "DejaVu Sans",
@@ -95,7 +101,7 @@ def _svg(dataset: Dataset) -> str:
     return buffer.getvalue()
 
 
-def _frame_for_slides(fig, dataset: Dataset) -> None:
+def _frame_for_slides(fig: Figure, dataset: Dataset) -> None:
     """A PNG travels alone (a slide, a report): give it the key finding as
     its title and the source as its last line. Sizes in inches."""
     width, height = fig.get_size_inches()

@@ -21,7 +21,7 @@ import math
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
@@ -67,7 +67,7 @@ class Meta(BaseModel):
 
     @field_validator("derived", mode="before")
     @classmethod
-    def _empty_derived(cls, v):
+    def _empty_derived(cls, v: Any) -> Any:
         return {} if v is None else v  # 'derived:' with only comments under it
 
 
@@ -219,7 +219,7 @@ def _parse_row(record: dict, path: Path, line: int, unit: str) -> Option:
     if unit == "count" and value is not None and value < 0:
         raise DataError(f"{_where(path, line, 'value')}: verwacht een aantal van 0 of meer, "
                         f"gevonden '{record['value']}'")
-    fields = {k: (record.get(k) or None) for k in ("phrase", "note")}
+    fields: dict[str, Any] = {k: (record.get(k) or None) for k in ("phrase", "note")}
     fields["derived"] = record.get("derived") or False  # 'true' or empty
     try:
         row = Row(id=record["id"], label=record["label"], value=value, precision=precision,

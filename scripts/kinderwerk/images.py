@@ -216,7 +216,7 @@ def _header(image: Image.Image, size: int, shown_as: str) -> Header:
                            f"{MAX_PIXELS // 1_000_000} megapixel. {HOW_TO_SHRINK}")
     if _orientation(image) in SIDEWAYS:
         width, height = height, width
-    return Header(FORMATS[image.format], width, height, size, _has_location(image))
+    return Header(FORMATS[image.format or ""], width, height, size, _has_location(image))
 
 
 def _check_size(size: int, shown_as: str) -> None:
@@ -264,6 +264,7 @@ def _to_srgb(image: Image.Image) -> Image.Image:
                 else image
             converted = ImageCms.profileToProfile(base, source, ImageCms.createProfile("sRGB"),
                                                   outputMode="RGB")
+            assert converted is not None  # None only with inPlace=True
             if alpha is not None:
                 converted.putalpha(alpha)
             image = converted
@@ -336,10 +337,10 @@ def render(image: Image.Image, settings: Settings = SETTINGS) -> dict[tuple[str,
     current = image
     for w in sorted(widths_for(width, settings), reverse=True):  # each from the next larger: faster
         size = _fit(width, height, w)
-        current = current.resize(size, Image.LANCZOS, reducing_gap=3.0) if current.size != size else current
+        current = current.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0) if current.size != size else current
         out[("webp", size[0])] = (*size, _encode(current, "webp", settings))
     size = _fit(width, height, *settings.print_box)
-    printed = image.resize(size, Image.LANCZOS, reducing_gap=3.0) if image.size != size else image
+    printed = image.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0) if image.size != size else image
     out[("jpeg", size[0])] = (*size, _encode(printed, "jpeg", settings))
     return out
 
@@ -412,5 +413,5 @@ def publishable_original(data: bytes, shown_as: str, longest: int = MAX_WIDTH) -
     size = _fit(header.width, header.height, longest, longest)
     image = decode(data, shown_as, largest=size)
     if image.size != size:
-        image = image.resize(size, Image.LANCZOS, reducing_gap=3.0)
+        image = image.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
     return _encode(image, "jpeg", dataclasses.replace(SETTINGS, jpeg_quality=88))

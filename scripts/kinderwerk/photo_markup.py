@@ -69,7 +69,7 @@ class _Images(HTMLParser):
             if char == "\n":
                 self._line_starts.append(index + 1)
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag != "img":
             return
         line, column = self.getpos()

@@ -11,6 +11,11 @@ environment. Pages come from pull requests, so we render them with this one:
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from jinja2.runtime import Context
+
 from collections.abc import Iterable
 from typing import Any
 
@@ -42,7 +47,7 @@ class PageSandbox(SandboxedEnvironment):
     def is_safe_callable(self, obj: Any) -> bool:
         return id(obj) in self.allowed_ids
 
-    def call(__self, __context, __obj, *args, **kwargs):
+    def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         if not __self.is_safe_callable(__obj):
             raise SecurityError(
                 f"een pagina mag alleen de macro's van deze site aanroepen, niet {__obj!r}")

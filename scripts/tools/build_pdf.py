@@ -333,7 +333,10 @@ def part_pages(pdf: bytes, anchors: list[str]) -> dict[str, int]:
     for anchor in anchors:
         if anchor not in destinations:
             raise SystemExit(f"PDF: geen bestemming voor {anchor} (inhoudsopgave)")
-        numbers[anchor] = reader.get_destination_page_number(destinations[anchor]) + 1
+        number = reader.get_destination_page_number(destinations[anchor])
+        if number is None:
+            raise SystemExit(f"PDF: de bestemming {anchor} wijst naar geen pagina (inhoudsopgave)")
+        numbers[anchor] = number + 1
     return numbers
 
 
