@@ -1,22 +1,25 @@
 """Photos in a submitted issue form (the form route, scripts/tools/issue_to_example.py).
 
-A photo dragged into the form is stored by GitHub at an address on another
-website. The converter never fetches it (nothing from outside reaches the
-build) and never links it from the site: images are taken out of the text
-answers, and every photo gets a Dutch line for the pull request that says
-why it is not in it yet and how the editors add it (the same pipeline as
-any photo then applies: kinderwerk.images, and ``toestemming_fotos``).
+A photo dragged into the form's photo question is stored by GitHub as an
+attachment. The workflow fetches only those (attachments.py: GitHub's own
+addresses, with consent, bounded), and the converter commits a cleaned copy
+of each (kinderwerk.images: upright, no metadata, at most 2000 pixels). Images
+in any other answer, and any image from another address, are never fetched
+and never shown or linked by the site: they are taken out of the answers.
 
-The lines count photos per question and use the form's own labels; they
-never repeat an address or any other submitted text. Every pattern is
+Every photo that is not taken over gets one Dutch line for the bot's comment
+that says why. The lines name a photo by its number and the form's own label;
+they never repeat an address or any other submitted text. Every pattern is
 bounded and linear in the answer.
 """
 from __future__ import annotations
 
 import re
 
+from .. import images
+from . import attachments
 from .base import FOLDER
-from .photos import CONSENT_FIELD
+from .photos import ALT_PLACEHOLDER, CONSENT_FIELD
 
 PHOTO_FIELD = "foto"
 # Markdown image, HTML <img>, or a bare address (GitHub writes uploads as one of these).
@@ -126,3 +129,75 @@ def link_notes(removed: dict[str, int], labels: dict[str, str]) -> list[str]:
             f"een andere website (bij {where}). De workflow opent links nooit en zet ze niet op de pagina; "
             f"alleen de tekst van een link blijft staan. Hoort een link erbij, dan zet de redactie hem er in "
             f"deze pull request zelf bij, na controle."]
+
+
+# --- Photos fetched by the workflow (attachments.py) --------------------------------
+
+MAX_ALT = 150
+# What may stay of a description in the alt text: letters, digits and plain
+# punctuation. Everything else (Markdown, HTML, braces, invisible characters)
+# becomes a space, so the text can neither end the image nor start markup.
+ALT_KEEP = re.compile(r"[^\w .,;:?!'\"()%+\u2013-]|_")
+
+
+def alt_text(description: str) -> str:
+    """The alt text for a photo from the contributor's description, or the
+    placeholder the check flags (photos.ALT_PLACEHOLDER) if there is none."""
+    text = LINK.sub(lambda m: f" {m.group(1) or ''} ", IMAGE.sub(" ", description[:4000]))
+    text = re.sub(r"<[^<>\n]{0,200}>", " ", text)                 # a tag is not a description
+    text = re.sub(r"(?i)www\.\S{1,2000}", " ", ADDRESS.sub(" ", text))
+    text = re.sub(r"\(\s*\)", " ", ALT_KEEP.sub(" ", text))
+    text = " ".join(word for word in text.split() if re.search(r"\w", word)).strip(" .,;:-")
+    if len(text) > MAX_ALT:
+        text = text[:MAX_ALT].rsplit(" ", 1)[0].rstrip(" .,;:-") + " ..."
+    return text if re.search(r"\w", text) else ALT_PLACEHOLDER
+
+
+def _why(reason: str) -> str:
+    if reason == attachments.NOT_ATTACHMENT:
+        return ("die staat niet als bijlage in het formulier maar op een ander adres. De workflow haalt nooit iets "
+                "van een ander adres op en de site laat zo'n afbeelding nooit zien. Sleep de foto zelf in het vak "
+                "van het formulier (bewerk het issue).")
+    if reason == attachments.NO_CONSENT:
+        return (f"niet opgehaald, want het vakje voor toestemming bij foto's is niet aangevinkt. Zonder "
+                f"toestemming van wie erop staat (bij kinderen: hun ouders of verzorgers) komt een foto niet op de "
+                f"site (AVG).")
+    if reason == attachments.TOO_MANY:
+        return (f"niet opgehaald: er gaan hooguit {attachments.MAX_PHOTOS} foto's uit één formulier mee. Kies de "
+                f"beste; de redactie kan er in de pull request nog een bij zetten.")
+    if reason == attachments.TOO_LARGE:
+        return (f"de download is gestopt: de foto is groter dan {images.MAX_BYTES // 1_000_000} MB. "
+                f"{images.HOW_TO_SHRINK}")
+    if reason == attachments.REDIRECT_REFUSED:
+        return ("GitHub stuurde de download door naar een adres buiten zijn eigen opslag; daar haalt de workflow "
+                "niets op. De redactie kan de foto met de hand toevoegen.")
+    return ("de download van GitHub lukte niet (geen antwoord, of geen foto). De redactie kan de foto met de hand "
+            "toevoegen: download hem uit het issue en zet hem in deze pull request.")
+
+
+def not_taken_line(number: int, label: str, reason: str) -> str:
+    """One line for a photo that is not in the pull request: which one (by
+    number) and why. ``reason``: a code of attachments.py, or the Dutch reason
+    of the image pipeline (kinderwerk.images.PhotoProblem)."""
+    why = _why(reason) if reason in attachments.REASONS else reason
+    return f"Foto {number} bij '{label}' is niet overgenomen: {why}"
+
+
+def taken_line(files: list[str], placeholder: list[int], label: str) -> str:
+    """One line for the photos that are in the pull request."""
+    count = _count(len(files))
+    line = (f"{count[0].upper()}{count[1:]} bij '{label}' {'staat' if len(files) == 1 else 'staan'} in deze pull "
+            f"request ({', '.join(files)}): rechtop, hooguit {images.MAX_WIDTH} pixels, zonder de plek, de tijd "
+            f"en de camera die een telefoon in een foto bewaart. De inzender vinkte aan dat er toestemming is, "
+            f"dus de pagina heeft {CONSENT_FIELD}: ja.")
+    if placeholder:
+        which = ", ".join(str(n) for n in placeholder)
+        line += (f" Bij foto {which} schreef de inzender niet wat erop te zien is: vervang op de pagina "
+                 f"'{ALT_PLACEHOLDER}' door een paar woorden over de foto.")
+    return line
+
+
+def more_line(shown: int, label: str) -> str:
+    """One line for everything after the first ``shown`` images or addresses."""
+    return (f"Na foto {shown} bij '{label}' stonden er nog meer afbeeldingen of adressen. Die zijn niet bekeken "
+            f"en niet overgenomen: er gaan hooguit {attachments.MAX_PHOTOS} foto's uit één formulier mee.")
