@@ -526,3 +526,20 @@ def test_finding_images_is_bounded_on_a_hostile_answer(github, project, tmp_path
     not_taken = [line for line in result.notes if line.startswith("Foto ") and "niet overgenomen" in line]
     assert len(not_taken) == attachments.MAX_FOUND - attachments.MAX_PHOTOS
     assert any(line.startswith(f"Na foto {attachments.MAX_FOUND} ") for line in result.notes)
+
+
+def test_the_workflow_fetches_in_a_step_without_a_token_and_commits_what_the_converter_wrote():
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "maak-pagina.yml").read_text(encoding="utf-8"))
+    steps = workflow["jobs"]["page"]["steps"]
+    names = [step.get("name", "") for step in steps]
+    fetch = steps[next(i for i, name in enumerate(names) if name.startswith("Fetch the photos"))]
+    make = steps[names.index("Make the page")]
+    assert names.index("Make the page") > names.index(fetch["name"])
+    assert "--fetch-photos \"$RUNNER_TEMP/fotos\"" in fetch["run"] and "env" not in fetch
+    assert "token" not in yaml.safe_dump(fetch).lower() and "secrets" not in yaml.safe_dump(fetch)
+    assert "--photos \"$RUNNER_TEMP/fotos\"" in make["run"] and "--photo-notes" in make["run"]
+    assert "--comment" in make["run"]
+    pull = steps[names.index("Open a pull request")]["run"]
+    assert 'git add --pathspec-from-file="$RUNNER_TEMP/page-files"' in pull
+    for step in steps:   # untrusted text reaches a script only through a file or env, never `${{ }}` in run
+        assert "${{" not in step.get("run", ""), step.get("name")

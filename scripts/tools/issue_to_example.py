@@ -385,21 +385,34 @@ def neutralise(line: str) -> str:
     return line
 
 
-def comment_body(problems: str) -> str:
+COMMENT_PHOTOS = ("De foto's uit het formulier zijn nog niet overgenomen: dat gebeurt pas als er een pagina van "
+                  "gemaakt kan worden.")
+
+
+def comment_body(problems: str, photos: int = 0) -> str:
     """The Markdown of the bot's comment for the messages in ``problems`` (the
-    script's stderr)."""
+    script's stderr); ``photos``: how many images the photo question holds."""
     lines = [neutralise(line) for line in problems.splitlines() if line.strip()]
     lines = [line for line in lines if not line.startswith("Van dit formulier kan nog geen pagina")]
+    extra = f"\n\n{COMMENT_PHOTOS}" if photos else ""
     if not lines:
-        return COMMENT_FAILED
+        return COMMENT_FAILED + extra
     if len(lines) > MAX_COMMENT_LINES:
         lines = lines[:MAX_COMMENT_LINES] + [f"(en nog {len(lines) - MAX_COMMENT_LINES} meldingen)"]
-    return f"{COMMENT_HEAD}\n\n```text\n" + "\n".join(lines) + f"\n```\n\n{COMMENT_TAIL}"
+    return f"{COMMENT_HEAD}\n\n```text\n" + "\n".join(lines) + f"\n```\n\n{COMMENT_TAIL}{extra}"
 
 
-def _write_comment(path: Path | None, problems: str) -> None:
+def _photo_count(body: str) -> int:
+    try:
+        answers = parse_body(body[:MAX_BODY], form_labels(FORM))
+    except Exception:  # noqa: BLE001: only for one sentence of the comment
+        return 0
+    return len(attachments.find(answers.get(form_photos.PHOTO_FIELD, "")))
+
+
+def _write_comment(path: Path | None, problems: str, body: str = "") -> None:
     if path is not None:
-        path.write_text(comment_body(problems), encoding="utf-8")
+        path.write_text(comment_body(problems, _photo_count(body)), encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -415,6 +428,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--comment", type=Path, default=None,
                         help="schrijf hierheen de reactie van de bot als er geen pagina gemaakt kan worden")
     args = parser.parse_args(argv)
+    body = ""
     try:
         body = args.body_file.read_bytes().decode("utf-8", errors="replace")
         if args.fetch_photos is not None:
@@ -426,12 +440,12 @@ def main(argv: list[str] | None = None) -> int:
         print("Van dit formulier kan nog geen pagina gemaakt worden:", file=sys.stderr)
         for line in str(exc).split("\n"):
             print(f"- {line}", file=sys.stderr)
-        _write_comment(args.comment, "\n".join(f"- {line}" for line in str(exc).split("\n")))
+        _write_comment(args.comment, "\n".join(f"- {line}" for line in str(exc).split("\n")), body)
         return 1
     except Exception as exc:  # noqa: BLE001: never a traceback for a contributor
         print(f"Van dit formulier kan nog geen pagina gemaakt worden ({type(exc).__name__}). "
               f"De redactie kijkt ernaar.", file=sys.stderr)
-        _write_comment(args.comment, "")
+        _write_comment(args.comment, "", body)
         return 1
     for photo, data in result.photos.items():   # the photos first: a page never shows a missing file
         photo.write_bytes(data)
