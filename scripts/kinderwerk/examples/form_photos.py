@@ -188,8 +188,8 @@ def taken_line(files: list[str], placeholder: list[int], label: str) -> str:
     count = _count(len(files))
     line = (f"{count[0].upper()}{count[1:]} bij '{label}' {'staat' if len(files) == 1 else 'staan'} in deze pull "
             f"request ({', '.join(files)}): rechtop, hooguit {images.MAX_WIDTH} pixels, zonder de plek, de tijd "
-            f"en de camera die een telefoon in een foto bewaart. De inzender vinkte aan dat er toestemming is, "
-            f"dus de pagina heeft {CONSENT_FIELD}: ja.")
+            f"en de camera die een telefoon in een foto bewaart. De inzender vinkte het vakje voor toestemming "
+            f"aan; dat staat nu ook bovenaan de pagina.")
     if placeholder:
         which = ", ".join(str(n) for n in placeholder)
         line += (f" Bij foto {which} schreef de inzender niet wat erop te zien is: vervang op de pagina "
