@@ -543,3 +543,25 @@ def test_the_workflow_fetches_in_a_step_without_a_token_and_commits_what_the_con
     assert 'git add --pathspec-from-file="$RUNNER_TEMP/page-files"' in pull
     for step in steps:   # untrusted text reaches a script only through a file or env, never `${{ }}` in run
         assert "${{" not in step.get("run", ""), step.get("name")
+
+
+def test_fetched_files_are_not_taken_over_when_the_form_has_no_consent(github, project, tmp_path):
+    """Even if step 1 left files (say, the consent box was unticked afterwards), step 2 takes none."""
+    github.photos[UUIDS[0]] = fp.phone_jpeg(800, 600, detail=False)
+    text = body(foto=photo_answer(UUIDS[:1], ["De hut"]))
+    issue_to_example.fetch_photos(text, tmp_path / "fotos", project, github.fetcher())
+    assert (tmp_path / "fotos" / "1.foto").exists()
+    result = issue_to_example.convert(no_consent(text), project, fetched=tmp_path / "fotos")
+    assert result.photos == {} and "toestemming_fotos" not in result.text
+    assert any("niet aangevinkt" in line for line in result.notes)
+
+
+def test_a_photo_never_overwrites_a_file_that_is_there(github, project, tmp_path):
+    github.photos[UUIDS[0]] = fp.phone_jpeg(800, 600, detail=False)
+    text = body(foto=photo_answer(UUIDS[:1], ["De hut"]))
+    issue_to_example.fetch_photos(text, tmp_path / "fotos", project, github.fetcher())
+    first = issue_to_example.convert(text, project, fetched=tmp_path / "fotos")
+    existing = next(iter(first.photos))
+    existing.write_bytes(b"iemands eigen foto")
+    again = issue_to_example.convert(text, project, fetched=tmp_path / "fotos")
+    assert existing not in again.photos and next(iter(again.photos)).name.endswith("-foto-2.jpg")

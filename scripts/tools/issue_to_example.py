@@ -308,6 +308,9 @@ def _take_photos(raw: dict[str, str], words: FormLabels, fetched: Path,
     photos: dict[Path, tuple[bytes, str]] = {}
     placeholder, lines = [], []
     outcomes = _fetched(fetched, found)
+    if not consent_given(raw, words):   # step 1 fetched nothing then; and nothing is taken over regardless
+        outcomes = [attachments.Outcome(o.number, reason=o.reason if o.data is None and o.reason ==
+                                        attachments.NOT_ATTACHMENT else attachments.NO_CONSENT) for o in outcomes]
     if len(found) > attachments.MAX_FOUND:
         found, outcomes = found[:attachments.MAX_FOUND], outcomes[:attachments.MAX_FOUND]
         more = form_photos.more_line(attachments.MAX_FOUND, label)
@@ -322,7 +325,7 @@ def _take_photos(raw: dict[str, str], words: FormLabels, fetched: Path,
         except images.PhotoProblem as exc:
             lines.append(form_photos.not_taken_line(item.number, label, exc.reason))
             continue
-        target = page.with_name(f"{page.stem}-foto-{len(photos) + 1}.jpg")
+        target = _photo_name(page, len(photos) + 1, photos)
         alt = form_photos.alt_text(item.description)
         if alt == form_photos.ALT_PLACEHOLDER:
             placeholder.append(len(photos) + 1)
@@ -337,6 +340,16 @@ def _take_photos(raw: dict[str, str], words: FormLabels, fetched: Path,
     return photos, lines + form_photos.removed_notes(removed, by_id) + form_photos.link_notes(links, by_id)
 
 
+def _photo_name(page: Path, number: int, taken: dict) -> Path:
+    """``<page>-foto-<n>.jpg`` beside the page: from the page's name and a
+    counter only, and never a file that is there already."""
+    while True:
+        target = page.with_name(f"{page.stem}-foto-{number}.jpg")
+        if not target.exists() and target not in taken:
+            return target
+        number += 1
+
+
 def photo_notes(body: str, root: Path = ROOT) -> list[str]:
     """Dutch lines for the pull request when no photo was fetched (run without
     --photos): every photo is named (by question, never by address), with how
@@ -346,7 +359,8 @@ def photo_notes(body: str, root: Path = ROOT) -> list[str]:
     by_id = {field_id: label for label, field_id in labels.items()}
     without_images, removed = form_photos.take_out_images(answers)
     _, links = form_photos.take_out_links(without_images)
-    return (form_photos.notes(answers, body[:MAX_BODY], by_id) + form_photos.removed_notes(removed, by_id)
+    consent = consent_given(answers, form_words(root))
+    return (form_photos.notes(answers, consent, by_id) + form_photos.removed_notes(removed, by_id)
             + form_photos.link_notes(links, by_id))
 
 

@@ -29,7 +29,6 @@ ADDRESS = re.compile(r"\bhttps?://[^\s<>()\"']{1,2000}", re.I)
 # A Markdown link or an autolink to another website (images are taken out before).
 LINK = re.compile(r"\[([^\]\n]{0,1000})\]\((?:https?:)?//[^)\n]{0,2000}\)|<https?://[^>\s]{1,2000}>", re.I)
 LINK_FIELDS_KEPT = (PHOTO_FIELD, "bron")   # bron is front-matter text: an address there is never a link
-CONSENT_BOX = re.compile(r"^\s*-\s*\[[xX]\]\s*.{0,40}\bfoto\b", re.M)
 
 
 def take_out_images(answers: dict[str, str],
@@ -51,32 +50,27 @@ def take_out_images(answers: dict[str, str],
     return out, removed
 
 
-def count_photos(text: str) -> int:
-    """Images and bare addresses in the photo answer (an address inside an image counts once)."""
-    images = IMAGE.findall(text)
-    return len(images) + len(ADDRESS.findall(IMAGE.sub(" ", text)))
-
-
 def _count(n: int) -> str:
     return "een foto" if n == 1 else f"{n} foto's"
 
 
-def notes(answers: dict[str, str], body: str, labels: dict[str, str]) -> list[str]:
-    """Dutch lines for the pull request about every photo in the form.
-
-    ``labels``: field id -> the form's label; ``body``: the issue text (for
-    the consent box)."""
+def notes(answers: dict[str, str], consent: bool, labels: dict[str, str]) -> list[str]:
+    """Dutch lines for the pull request when the converter ran without the
+    fetched photos (no --photos): how many there are and how the editors add
+    them. ``labels``: field id -> the form's label; ``consent``: the form's
+    consent option is ticked."""
     lines = []
-    attached = count_photos(answers.get(PHOTO_FIELD, ""))
+    attached = len(attachments.find(answers.get(PHOTO_FIELD, "")))
     label = labels.get(PHOTO_FIELD, "Foto")
     if attached:
         lines.append(
-            f"Bij '{label}' {'staat' if attached == 1 else 'staan'} {_count(attached)}. De workflow haalt nooit iets van een ander adres op, dus "
-            f"{'die staat' if attached == 1 else 'die staan'} nog niet in deze pull request. Zo zet de redactie "
-            f"een foto erbij: download hem uit het issue, zet hem in deze pull request in docs/{FOLDER}/ (Add "
-            f"file > Upload files) en schrijf in de tekst ![wat er te zien is](naam-van-de-foto.jpg). De site "
-            f"maakt er een kleinere kopie van zonder de plek en de tijd die een telefoon in een foto bewaart.")
-        if CONSENT_BOX.search(body):
+            f"Bij '{label}' {'staat' if attached == 1 else 'staan'} {_count(attached)}. De pagina is gemaakt "
+            f"zonder de foto's op te halen, dus {'die staat' if attached == 1 else 'die staan'} nog niet in deze "
+            f"pull request. Zo zet de redactie een foto erbij: download hem uit het issue, zet hem in deze pull "
+            f"request in docs/{FOLDER}/ (Add file > Upload files) en schrijf in de tekst ![wat er te zien "
+            f"is](naam-van-de-foto.jpg). De site maakt er een kleinere kopie van zonder de plek en de tijd die "
+            f"een telefoon in een foto bewaart.")
+        if consent:
             lines.append(f"De inzender vinkte aan dat wie op de foto staat (bij kinderen: hun ouders) toestemming "
                          f"gaf. Zet bij de foto bovenaan de pagina {CONSENT_FIELD}: ja; zonder die regel keurt de "
                          f"controle de pagina af.")
