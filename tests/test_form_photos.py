@@ -565,3 +565,22 @@ def test_a_photo_never_overwrites_a_file_that_is_there(github, project, tmp_path
     existing.write_bytes(b"iemands eigen foto")
     again = issue_to_example.convert(text, project, fetched=tmp_path / "fotos")
     assert existing not in again.photos and next(iter(again.photos)).name.endswith("-foto-2.jpg")
+
+
+def test_step_one_on_the_command_line_writes_numbers_and_a_manifest_only(project, tmp_path):
+    """`--fetch-photos` as the workflow runs it; this body holds nothing it may fetch,
+    so it needs no network, and the manifest says why for each image."""
+    source = tmp_path / "issue-body.md"
+    source.write_text(body(foto=f"![x](https://host.example/IMG_1.jpg)\n\n![y]({GITHUB}{UUIDS[0]})"
+                      ).replace("- [X] Als ik een foto stuur", "- [ ] Als ik een foto stuur"), encoding="utf-8")
+    done = subprocess.run([sys.executable, str(project / "scripts" / "tools" / "issue_to_example.py"), str(source),
+                           "--fetch-photos", str(tmp_path / "fotos")], cwd=project, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "0 van 2 foto's opgehaald."
+    assert sorted(p.name for p in (tmp_path / "fotos").iterdir()) == ["fotos.json"]
+    manifest = json.loads((tmp_path / "fotos" / "fotos.json").read_text(encoding="utf-8"))
+    assert manifest == {"found": 2, "photos": [{"number": 1, "reason": "not_attachment"},
+                                                {"number": 2, "reason": "no_consent"}]}
+    assert "host.example" not in (tmp_path / "fotos" / "fotos.json").read_text(encoding="utf-8")
+    assert list((project / "docs" / "praktijkvoorbeelden").glob("*foto-*")) == []   # step 1 writes no page
