@@ -85,8 +85,9 @@ def removed_notes(removed: dict[str, int], labels: dict[str, str]) -> list[str]:
     """One line per answer whose images were taken out of the page text."""
     return [f"Bij '{labels.get(key, key)}' {'stond' if n == 1 else 'stonden'} {_count(n)} in de tekst. "
             f"{'Die is' if n == 1 else 'Die zijn'} uit de pagina gehaald: de site "
-            f"toont nooit een afbeelding van een ander adres. Hoort de foto erbij? Zet hem dan als bestand in "
-            f"docs/{FOLDER}/ in deze pull request, alleen met toestemming ({CONSENT_FIELD}: ja)." for key, n in sorted(removed.items())]
+            f"toont nooit een afbeelding van een ander adres. Hoort de foto erbij? Sleep hem dan in het vak "
+            f"'{labels.get(PHOTO_FIELD, 'Foto')}' (bewerk het issue), met toestemming van wie erop staat."
+            for key, n in sorted(removed.items())]
 
 
 def take_out_links(answers: dict[str, str],
@@ -180,10 +181,11 @@ def not_taken_line(number: int, label: str, reason: str) -> str:
 def taken_line(files: list[str], placeholder: list[int], label: str) -> str:
     """One line for the photos that are in the pull request."""
     count = _count(len(files))
+    names = ", ".join(f"`{name}`" for name in files)   # code: a file name never becomes a link
     line = (f"{count[0].upper()}{count[1:]} bij '{label}' {'staat' if len(files) == 1 else 'staan'} in deze pull "
-            f"request ({', '.join(files)}): rechtop, hooguit {images.MAX_WIDTH} pixels, zonder de plek, de tijd "
-            f"en de camera die een telefoon in een foto bewaart. De inzender vinkte het vakje voor toestemming "
-            f"aan; dat staat nu ook bovenaan de pagina.")
+            f"request ({names}): rechtop, hooguit {images.MAX_WIDTH} pixels, zonder de plek, de tijd en de camera "
+            f"die een telefoon in een foto bewaart. De inzender vinkte het vakje voor toestemming aan; dat staat "
+            f"nu ook bovenaan de pagina.")
     if placeholder:
         which = ", ".join(str(n) for n in placeholder)
         line += (f" Bij foto {which} schreef de inzender niet wat erop te zien is: vervang op de pagina "
