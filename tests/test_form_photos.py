@@ -223,7 +223,7 @@ def test_three_phone_photos_from_the_form_are_published_clean(github, project, t
     assert "x.example" not in page and "user-attachments" not in page and "IMG_20" not in page
     notes = (tmp_path / "photo-notes.md").read_text(encoding="utf-8")
     assert "3 foto's bij 'Foto (mag leeg blijven)' staan in deze pull request" in notes
-    assert f"Bij foto 2 schreef de inzender niet wat erop te zien is" in notes
+    assert "Bij foto 2 schreef de inzender niet wat erop te zien is" in notes
     for leaked in ("github.com", "http", "x.example", "IMG_20", "Kinderen bouwen"):
         assert leaked not in notes, leaked
 

@@ -306,17 +306,15 @@ def _take_photos(raw: dict[str, str], words: FormLabels, fetched: Path,
     found = attachments.find(raw.get(form_photos.PHOTO_FIELD, ""))
     label = words.label(form_photos.PHOTO_FIELD)
     photos: dict[Path, tuple[bytes, str]] = {}
-    placeholder, lines = [], []
+    placeholder: list[int] = []
+    lines: list[str] = []
     outcomes = _fetched(fetched, found)
     if not consent_given(raw, words):   # step 1 fetched nothing then; and nothing is taken over regardless
         outcomes = [attachments.Outcome(o.number, reason=o.reason if o.data is None and o.reason ==
                                         attachments.NOT_ATTACHMENT else attachments.NO_CONSENT) for o in outcomes]
-    if len(found) > attachments.MAX_FOUND:
-        found, outcomes = found[:attachments.MAX_FOUND], outcomes[:attachments.MAX_FOUND]
-        more = form_photos.more_line(attachments.MAX_FOUND, label)
-    else:
-        more = None
-    for item, outcome in zip(found, outcomes):
+    more = form_photos.more_line(attachments.MAX_FOUND, label) if len(found) > attachments.MAX_FOUND else None
+    found, outcomes = found[:attachments.MAX_FOUND], outcomes[:attachments.MAX_FOUND]
+    for item, outcome in zip(found, outcomes, strict=True):
         if outcome.data is None:
             lines.append(form_photos.not_taken_line(item.number, label, outcome.reason or attachments.FAILED))
             continue
@@ -340,7 +338,7 @@ def _take_photos(raw: dict[str, str], words: FormLabels, fetched: Path,
     return photos, lines + form_photos.removed_notes(removed, by_id) + form_photos.link_notes(links, by_id)
 
 
-def _photo_name(page: Path, number: int, taken: dict) -> Path:
+def _photo_name(page: Path, number: int, taken: dict[Path, tuple[bytes, str]]) -> Path:
     """``<page>-foto-<n>.jpg`` beside the page: from the page's name and a
     counter only, and never a file that is there already."""
     while True:

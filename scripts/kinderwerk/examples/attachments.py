@@ -34,7 +34,7 @@ import re
 import ssl
 import time
 from dataclasses import dataclass
-from typing import Callable, Protocol
+from typing import Any, Callable, Protocol
 from urllib.parse import urljoin, urlsplit
 
 from ..images import MAX_BYTES
@@ -153,16 +153,11 @@ def find(answer: str) -> list[Found]:
 
 # --- Fetching -------------------------------------------------------------------
 
-class Response(Protocol):
-    status: int
-
-    def getheader(self, name: str, default: str | None = None) -> str | None: ...
-    def read(self, amount: int) -> bytes: ...
-
-
 class Connection(Protocol):
-    def request(self, method: str, url: str, headers: dict[str, str]) -> None: ...
-    def getresponse(self) -> Response: ...
+    """What the fetcher needs of a connection (http.client's, or a test's)."""
+
+    def request(self, method: str, url: str, *, headers: dict[str, str]) -> None: ...
+    def getresponse(self) -> Any: ...   # .status, .getheader(name), .read(amount)
     def close(self) -> None: ...
 
 
@@ -233,7 +228,8 @@ class Fetcher:
             declared = response.getheader("Content-Length")
             if declared and declared.strip().isdigit() and int(declared) > self.max_bytes:
                 raise _TooLarge  # said so up front: not a byte is read
-            chunks, size = [], 0
+            chunks: list[bytes] = []
+            size = 0
             while True:
                 if time.monotonic() - started > self.deadline:
                     raise OSError("deadline")
@@ -251,7 +247,8 @@ class Fetcher:
     def fetch_all(self, found: list[Found], consent: bool) -> list[Outcome]:
         """An Outcome for every found image, in order: nothing at all is
         fetched without consent, and at most MAX_PHOTOS attachments."""
-        outcomes, fetched = [], 0
+        outcomes: list[Outcome] = []
+        fetched = 0
         for item in found:
             if not item.attachment:
                 outcomes.append(Outcome(item.number, reason=NOT_ATTACHMENT))

@@ -39,7 +39,8 @@ class FormLabels:
     @classmethod
     def from_form(cls, form: Path, sections: dict[str, str] | None = None) -> "FormLabels":
         data: Any = yaml.safe_load(form.read_text(encoding="utf-8"))
-        labels, consent = {}, ""
+        labels: dict[str, str] = {}
+        consent = ""
         for item in data.get("body", []):
             attributes = item.get("attributes", {})
             if item.get("id") and "label" in attributes:
@@ -68,7 +69,7 @@ class FormLabels:
         # Whatever internal name is left (a choice id, a key of a person): plain words.
         return IDENTIFIER.sub(lambda m: PERSON_WORDS.get(m.group(0), m.group(0).replace("_", " ")), message)
 
-    def _mention(self, match: re.Match) -> str:
+    def _mention(self, match: re.Match[str]) -> str:
         name = match.group("name") or match.group("name2") or match.group("name3") or match.group("name4")
         if name not in self.labels and name not in NOT_ASKED:
             return match.group(0)

@@ -154,9 +154,9 @@ def _why(reason: str) -> str:
                 "van een ander adres op en de site laat zo'n afbeelding nooit zien. Sleep de foto zelf in het vak "
                 "van het formulier (bewerk het issue).")
     if reason == attachments.NO_CONSENT:
-        return (f"niet opgehaald, want het vakje voor toestemming bij foto's is niet aangevinkt. Zonder "
-                f"toestemming van wie erop staat (bij kinderen: hun ouders of verzorgers) komt een foto niet op de "
-                f"site (AVG).")
+        return ("niet opgehaald, want het vakje voor toestemming bij foto's is niet aangevinkt. Zonder "
+                "toestemming van wie erop staat (bij kinderen: hun ouders of verzorgers) komt een foto niet op de "
+                "site (AVG).")
     if reason == attachments.TOO_MANY:
         return (f"niet opgehaald: er gaan hooguit {attachments.MAX_PHOTOS} foto's uit één formulier mee. Kies de "
                 f"beste; de redactie kan er in de pull request nog een bij zetten.")
