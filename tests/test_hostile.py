@@ -17,13 +17,13 @@ from pathlib import Path
 
 import pytest
 
-from project_copy import ROOT, copy_project, run_build
 import hostile_cases as hc
 import issue_to_example
 from kinderwerk import unicode_policy as policy
 from kinderwerk.examples import check_example, limits
 from kinderwerk.examples.frontmatter import read_front_matter
 from kinderwerk.examples.source import _heading
+from project_copy import ROOT, copy_project, run_build
 
 SRC = hc.NAME.removeprefix("docs/")
 ENGLISH = re.compile(r"Traceback|Error|expected|found|mapping|could not|line \d", re.I)
