@@ -31,6 +31,7 @@ import json
 import re
 import sys
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -132,7 +133,7 @@ def _persons(text: str) -> list[dict[str, str]]:
 
 
 def build_page(answers: dict[str, str], today: dt.date, words: FormLabels | None = None,
-               photos: list[tuple[str, str]] = ()) -> tuple[str, str, dict]:
+               photos: Sequence[tuple[str, str]] = ()) -> tuple[str, str, dict]:
     """(suggested file name, page text, front matter) from the answers;
     ``photos``: (file name, alt text) of each photo taken over, shown at the
     end of the section Aanpak."""

@@ -33,8 +33,9 @@ import http.client
 import re
 import ssl
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable, Protocol
+from typing import Any, Protocol
 from urllib.parse import urljoin, urlsplit
 
 from ..images import MAX_BYTES

@@ -37,7 +37,7 @@ class FormLabels:
     sections: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def from_form(cls, form: Path, sections: dict[str, str] | None = None) -> "FormLabels":
+    def from_form(cls, form: Path, sections: dict[str, str] | None = None) -> FormLabels:
         data: Any = yaml.safe_load(form.read_text(encoding="utf-8"))
         labels: dict[str, str] = {}
         consent = ""
