@@ -106,7 +106,7 @@ def test_incomplete_form_is_refused_in_dutch(project, tmp_path):
     done = run(project, body(organisatie="", tips="", themas="Gezondheid"), tmp_path)
     assert done.returncode == 1
     assert "Van dit formulier kan nog geen pagina gemaakt worden" in done.stderr
-    assert "organisatie" in done.stderr and "tips" in done.stderr
+    assert "'Organisatie'" in done.stderr and "'Tips voor andere kinderwerkers'" in done.stderr   # the form's labels
     assert "Traceback" not in done.stderr
     assert new_pages(project) == []
 
@@ -114,7 +114,8 @@ def test_incomplete_form_is_refused_in_dutch(project, tmp_path):
 def test_unknown_choice_is_refused_with_the_allowed_values(project, tmp_path):
     done = run(project, body(themas="Gezondheid"), tmp_path)
     assert done.returncode == 1
-    assert "bij 'themas': onbekende waarde 'Gezondheid'" in done.stderr
+    assert "bij 'Doelen (thema's uit het onderzoek)': onbekende waarde 'Gezondheid'" in done.stderr
+    assert "Toegestaan: Zorgelijke ontwikkelingen en problemen signaleren, Talentontwikkeling," in done.stderr
     assert new_pages(project) == []
 
 

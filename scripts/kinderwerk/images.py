@@ -185,9 +185,10 @@ def _open(data: bytes, shown_as: str) -> Image.Image:
                                "het onderdeel dat HEIC leest (pillow-heif; `make install` zet het erbij). Of: "
                                f"{SAVE_AS_JPG[0].lower()}{SAVE_AS_JPG[1:]} Op de iPhone zelf: Instellingen > "
                                "Camera > Formaten > 'Meest compatibel' maakt voortaan JPG.") from None
-        suffix = Path(shown_as).suffix.lstrip(".") or "zonder extensie"
-        raise PhotoProblem(shown_as, f"dit bestand heet .{suffix}, maar het is geen JPG-, PNG-, WEBP- of "
-                           f"HEIC-foto: het is {_what_it_is(data[:1024])}. {SAVE_AS_JPG}") from None
+        suffix = Path(shown_as).suffix.lstrip(".")
+        named = f"dit bestand heet .{suffix}, maar het" if suffix else "dit bestand"   # a form photo has no name
+        raise PhotoProblem(shown_as, f"{named} is geen JPG-, PNG-, WEBP- of HEIC-foto: het is "
+                           f"{_what_it_is(data[:1024])}. {SAVE_AS_JPG}") from None
 
 
 def _orientation(image: Image.Image) -> int:

@@ -1,6 +1,17 @@
 """Turn a submitted issue form "Nieuw praktijkvoorbeeld" into an example page.
 
-    python scripts/tools/issue_to_example.py BODY_FILE [--today JJJJ-MM-DD]
+    python scripts/tools/issue_to_example.py BODY_FILE --fetch-photos DIR    (step 1: photos only)
+    python scripts/tools/issue_to_example.py BODY_FILE [--photos DIR] [--today JJJJ-MM-DD]
+                                             [--photo-notes FILE] [--comment FILE]
+
+Step 1 (its own workflow step, no token) fetches the photos attached to the
+form's photo question into DIR: only GitHub's own attachment addresses, only
+when the consent box is ticked, bounded in number, bytes and time
+(kinderwerk.examples.attachments). Step 2 writes the page and, for each
+fetched photo, a cleaned copy beside it (kinderwerk.images: real format,
+limits, upright, no metadata, sRGB, at most 2000 pixels), named after the
+page (``<page>-foto-1.jpg``), never after anything the contributor typed.
+It prints the page's path, then one line per photo file.
 
 BODY_FILE holds the issue body as GitHub renders a form: "### <label>", a
 blank line, the answer ("_No response_" when empty). The labels come from
@@ -16,15 +27,21 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import re
 import sys
 import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from kinderwerk import examples as ex
-from kinderwerk.examples import form_photos
+from kinderwerk import images
+from kinderwerk.examples import attachments, form_photos
+from kinderwerk.examples.form_labels import FormLabels, for_form
+from kinderwerk.examples.photos import CONSENT_FIELD
 from kinderwerk.examples.text import slugify
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -46,6 +63,22 @@ def form_labels(form: Path = FORM) -> dict[str, str]:
     data = yaml.safe_load(form.read_text(encoding="utf-8"))
     return {item["attributes"]["label"].strip(): item["id"]
             for item in data["body"] if item.get("id") and "label" in item.get("attributes", {})}
+
+
+def form_words(root: Path = ROOT) -> FormLabels:
+    """The form's labels for messages (field id -> label), from the form itself."""
+    return FormLabels.from_form(root / ".github" / "ISSUE_TEMPLATE" / FORM.name,
+                                {heading: key for key, heading in SECTION_FIELDS.items()})
+
+
+def consent_given(answers: dict[str, str], words: FormLabels) -> bool:
+    """The form's photo-consent option is ticked: its exact label, ticked, in
+    the answer to the checkboxes question (not anywhere in the text)."""
+    if not words.consent_option:
+        return False
+    ticked = {" ".join(m.group(1).split()) for m in
+              re.finditer(r"^\s*-\s*\[[xX]\]\s*(.{1,300}?)\s*$", answers.get("akkoord", ""), re.M)}
+    return words.consent_option in ticked
 
 
 def parse_body(body: str, labels: dict[str, str]) -> dict[str, str]:
@@ -99,11 +132,16 @@ def _persons(text: str) -> list[dict[str, str]]:
     return people
 
 
-def build_page(answers: dict[str, str], today: dt.date) -> tuple[str, str, dict]:
-    """(suggested file name, page text, front matter) from the answers."""
+def build_page(answers: dict[str, str], today: dt.date, words: FormLabels | None = None,
+               photos: Sequence[tuple[str, str]] = ()) -> tuple[str, str, dict]:
+    """(suggested file name, page text, front matter) from the answers;
+    ``photos``: (file name, alt text) of each photo taken over, shown at the
+    end of the section Aanpak."""
+    label = words.label if words else (lambda key: key)
     missing = [key for key in REQUIRED if not answers.get(key)]
     if missing:
-        raise Incomplete("het formulier mist een antwoord bij: " + ", ".join(missing) + ".")
+        raise Incomplete("het formulier mist een antwoord bij: " + ", ".join(f"'{label(k)}'" for k in missing)
+                         + ".")
     meta: dict = {
         "titel": " ".join(answers["titel"].split()),
         "samenvatting": " ".join(answers["samenvatting"].split()),
@@ -112,8 +150,8 @@ def build_page(answers: dict[str, str], today: dt.date) -> tuple[str, str, dict]
     for key in LIST_FIELDS:
         meta[key] = _items(answers.get(key, ""))
     meta["periode"] = " ".join(answers["periode"].split())
-    meta["leeftijd_van"] = _age(answers.get("leeftijd_van", ""), "Leeftijd van")
-    meta["leeftijd_tot"] = _age(answers.get("leeftijd_tot", ""), "Leeftijd tot en met")
+    meta["leeftijd_van"] = _age(answers.get("leeftijd_van", ""), label("leeftijd_van"))
+    meta["leeftijd_tot"] = _age(answers.get("leeftijd_tot", ""), label("leeftijd_tot"))
     meta["personen"] = _persons(answers.get("personen", ""))
     meta["bron"] = " ".join(answers["bron"].split())
     meta["gecontroleerd"] = today.isoformat()
@@ -121,7 +159,11 @@ def build_page(answers: dict[str, str], today: dt.date) -> tuple[str, str, dict]
              "leeftijd_van", "leeftijd_tot", "themas", "partners", "andere_partners", "hoofdstukken",
              "personen", "bron", "gecontroleerd"]
     meta = {k: meta[k] for k in order}
-    body = "\n".join(f"## {heading}\n\n{answers[key].strip()}\n" for key, heading in SECTION_FIELDS.items())
+    if photos:
+        meta[CONSENT_FIELD] = "ja"   # only ever with the consent box ticked (no photo is fetched without)
+    shown = "".join(f"\n![{alt}]({name})\n" for name, alt in photos)
+    body = "\n".join(f"## {heading}\n\n{answers[key].strip()}\n" + (shown if key == "aanpak" else "")
+                     for key, heading in SECTION_FIELDS.items())
     place = (meta["gemeenten"] or meta["provincie"] or ["voorbeeld"])[0]
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=100)
     slug = slugify(f"{place} {meta['titel']}")
@@ -142,31 +184,110 @@ def _vocabulary(root: Path) -> ex.Vocabulary:
     return ex.load_vocabulary(root / "data", chapters)
 
 
-def convert(body: str, root: Path = ROOT, today: dt.date | None = None) -> tuple[Path, str]:
-    """(path of the new page, its text), or Incomplete with every problem."""
+@dataclass
+class Conversion:
+    """What the converter writes: the page, the cleaned photos beside it
+    (path -> bytes), and the Dutch lines about the photos for the bot."""
+
+    path: Path
+    text: str
+    photos: dict[Path, bytes] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+
+# --- Step 1: fetch the attached photos (workflow step without any token) ---------
+
+MANIFEST = "fotos.json"
+
+
+def fetch_photos(body: str, into: Path, root: Path = ROOT,
+                 fetcher: attachments.Fetcher | None = None) -> list[attachments.Outcome]:
+    """Fetch the photos of the form's photo question into ``into`` as
+    ``1.foto``, ``2.foto``, ... (numbers, never a submitted name) with a
+    manifest of what happened to each; nothing without consent."""
+    words = form_words(root)
+    answers = parse_body(body[:MAX_BODY], form_labels(root / ".github" / "ISSUE_TEMPLATE" / FORM.name))
+    found = attachments.find(answers.get(form_photos.PHOTO_FIELD, ""))
+    outcomes = (fetcher or attachments.Fetcher()).fetch_all(found, consent_given(answers, words))
+    into.mkdir(parents=True, exist_ok=True)
+    manifest = []
+    for outcome in outcomes:
+        entry: dict = {"number": outcome.number}
+        if outcome.data is not None:
+            (into / f"{outcome.number}.foto").write_bytes(outcome.data)
+            entry["file"] = f"{outcome.number}.foto"
+        else:
+            entry["reason"] = outcome.reason
+        manifest.append(entry)
+    (into / MANIFEST).write_text(json.dumps({"found": len(found), "photos": manifest}), encoding="utf-8")
+    return outcomes
+
+
+def _fetched(folder: Path, found: list[attachments.Found]) -> list[attachments.Outcome]:
+    """What step 1 left in ``folder``, for the images ``found`` in this body
+    (a manifest that does not match them counts as a failed download)."""
+    try:
+        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        entries = {int(e["number"]): e for e in manifest["photos"]}
+        if manifest["found"] != len(found) or set(entries) != {f.number for f in found}:
+            raise ValueError("manifest")
+    except (OSError, ValueError, KeyError, TypeError):
+        return [attachments.Outcome(f.number, reason=attachments.FAILED) for f in found]
+    outcomes = []
+    for item in found:
+        entry = entries[item.number]
+        if "file" in entry:
+            try:
+                data = images.read_limited(folder / f"{item.number}.foto", f"foto {item.number}")
+                outcomes.append(attachments.Outcome(item.number, data=data))
+            except images.PhotoProblem:
+                outcomes.append(attachments.Outcome(item.number, reason=attachments.TOO_LARGE))
+            except OSError:
+                outcomes.append(attachments.Outcome(item.number, reason=attachments.FAILED))
+        else:
+            reason = entry.get("reason")
+            outcomes.append(attachments.Outcome(item.number, reason=reason if reason in attachments.REASONS
+                                                else attachments.FAILED))
+    return outcomes
+
+
+# --- Step 2: the page ---------------------------------------------------------------
+
+def convert(body: str, root: Path = ROOT, today: dt.date | None = None,
+            fetched: Path | None = None) -> Conversion:
+    """The page (and the cleaned photos from ``fetched``, step 1's folder), or
+    Incomplete with every problem. Without ``fetched`` no photo is taken over
+    and the notes say how an editor adds them."""
     if len(body) > MAX_BODY:
         raise Incomplete("het formulier is te lang om automatisch een pagina van te maken.")
     today = today or dt.datetime.now(dt.UTC).date()
-    answers = parse_body(body, form_labels(root / ".github" / "ISSUE_TEMPLATE" / FORM.name))
-    if not answers:
+    words = form_words(root)
+    raw = parse_body(body, form_labels(root / ".github" / "ISSUE_TEMPLATE" / FORM.name))
+    if not raw:
         raise Incomplete("dit is geen ingevuld formulier 'Nieuw praktijkvoorbeeld' (geen vragen gevonden).")
-    answers, _ = form_photos.take_out_images(answers)  # never an image from another address on a page
+    answers, _ = form_photos.take_out_images(raw)  # never an image from another address on a page
     answers, _ = form_photos.take_out_links(answers)   # nor a link out that no editor has seen
-    name, text, meta = build_page(answers, today)
+    name, text, meta = build_page(answers, today, words)
     folder = root / "docs" / ex.FOLDER
     path, number = folder / name, 2
     while path.exists():
         path, number = folder / f"{name[:-3]}-{number}.md", number + 1
+    photos, notes = ({}, photo_notes(body, root)) if fetched is None else \
+        _take_photos(raw, words, fetched, path)
+    if photos:
+        name, text, meta = build_page(answers, today, words,
+                                      [(p.name, alt) for p, (_, alt) in photos.items()])
     src_uri = f"{ex.FOLDER}/{path.name}"
     docs = root / "docs"
     known = {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()}
+    known |= {f"{ex.FOLDER}/{p.name}" for p in photos}
     template = folder / "_sjabloon.md"
     placeholders = ex.from_template(template.read_text(encoding="utf-8")) if template.exists() else None
     vocab = _vocabulary(root)
     example, problems = ex.check_example(text, src_uri, vocab, today=today, known_files=known,
                                          placeholders=placeholders)
     if problems:
-        raise Incomplete("\n".join(_for_form(p) for p in problems))
+        raise Incomplete("\n".join(for_form(p, words, text) for p in problems))
     # The form offers labels ("Sport en spel"); the page uses the ids, as the template does.
     for key in ("provincie", "werkvormen", "themas", "partners", "hoofdstukken"):
         meta[key] = list(getattr(example, key))
@@ -174,27 +295,72 @@ def convert(body: str, root: Path = ROOT, today: dt.date | None = None) -> tuple
     _, problems = ex.check_example(text, src_uri, vocab, today=today, known_files=known,
                                    placeholders=placeholders)
     if problems:  # cannot happen unless the two forms disagree; never write a page that fails
-        raise Incomplete("\n".join(_for_form(p) for p in problems))
-    return path, text
+        raise Incomplete("\n".join(for_form(p, words, text) for p in problems))
+    return Conversion(path, text, {p: data for p, (data, _) in photos.items()}, notes)
+
+
+def _take_photos(raw: dict[str, str], words: FormLabels, fetched: Path,
+                 page: Path) -> tuple[dict[Path, tuple[bytes, str]], list[str]]:
+    """(photo path -> (cleaned bytes, alt text), Dutch lines): every fetched
+    photo through the image pipeline; a line for each one not taken over.
+    ``raw``: the answers as submitted."""
+    found = attachments.find(raw.get(form_photos.PHOTO_FIELD, ""))
+    label = words.label(form_photos.PHOTO_FIELD)
+    photos: dict[Path, tuple[bytes, str]] = {}
+    placeholder: list[int] = []
+    lines: list[str] = []
+    outcomes = _fetched(fetched, found)
+    if not consent_given(raw, words):   # step 1 fetched nothing then; and nothing is taken over regardless
+        outcomes = [attachments.Outcome(o.number, reason=o.reason if o.data is None and o.reason ==
+                                        attachments.NOT_ATTACHMENT else attachments.NO_CONSENT) for o in outcomes]
+    more = form_photos.more_line(attachments.MAX_FOUND, label) if len(found) > attachments.MAX_FOUND else None
+    found, outcomes = found[:attachments.MAX_FOUND], outcomes[:attachments.MAX_FOUND]
+    for item, outcome in zip(found, outcomes, strict=True):
+        if outcome.data is None:
+            lines.append(form_photos.not_taken_line(item.number, label, outcome.reason or attachments.FAILED))
+            continue
+        try:
+            cleaned = images.publishable_original(outcome.data, f"foto {item.number}")
+        except images.PhotoProblem as exc:
+            lines.append(form_photos.not_taken_line(item.number, label, exc.reason))
+            continue
+        target = _photo_name(page, len(photos) + 1, photos)
+        alt = form_photos.alt_text(item.description)
+        if alt == form_photos.ALT_PLACEHOLDER:
+            placeholder.append(len(photos) + 1)
+        photos[target] = (cleaned, alt)
+    if more:
+        lines.append(more)
+    if photos:
+        lines.insert(0, form_photos.taken_line([f"docs/{ex.FOLDER}/{p.name}" for p in photos], placeholder, label))
+    without_images, removed = form_photos.take_out_images(raw)
+    _, links = form_photos.take_out_links(without_images)
+    by_id = words.labels
+    return photos, lines + form_photos.removed_notes(removed, by_id) + form_photos.link_notes(links, by_id)
+
+
+def _photo_name(page: Path, number: int, taken: dict[Path, tuple[bytes, str]]) -> Path:
+    """``<page>-foto-<n>.jpg`` beside the page: from the page's name and a
+    counter only, and never a file that is there already."""
+    while True:
+        target = page.with_name(f"{page.stem}-foto-{number}.jpg")
+        if not target.exists() and target not in taken:
+            return target
+        number += 1
 
 
 def photo_notes(body: str, root: Path = ROOT) -> list[str]:
-    """Dutch lines for the pull request about each photo in the form: none is
-    fetched or taken over, every one is named (by question, never by address);
-    and one line for the links to other websites taken out of the answers."""
+    """Dutch lines for the pull request when no photo was fetched (run without
+    --photos): every photo is named (by question, never by address), with how
+    an editor adds it; and one line for the links taken out of the answers."""
     labels = form_labels(root / ".github" / "ISSUE_TEMPLATE" / FORM.name)
     answers = parse_body(body[:MAX_BODY], labels)
     by_id = {field_id: label for label, field_id in labels.items()}
     without_images, removed = form_photos.take_out_images(answers)
     _, links = form_photos.take_out_links(without_images)
-    return (form_photos.notes(answers, body[:MAX_BODY], by_id) + form_photos.removed_notes(removed, by_id)
+    consent = consent_given(answers, form_words(root))
+    return (form_photos.notes(answers, consent, by_id) + form_photos.removed_notes(removed, by_id)
             + form_photos.link_notes(links, by_id))
-
-
-def _for_form(problem: ex.Problem) -> str:
-    """A problem in the words of the form (no line numbers of a file that does not exist yet)."""
-    field = f"bij '{problem.field}': " if problem.field else ""
-    return f"{field}{problem.message}"
 
 
 # --- The bot's comment (issue 17) ------------------------------------------------
@@ -232,50 +398,75 @@ def neutralise(line: str) -> str:
     return line
 
 
-def comment_body(problems: str) -> str:
+COMMENT_PHOTOS = ("De foto's uit het formulier zijn nog niet overgenomen: dat gebeurt pas als er een pagina van "
+                  "gemaakt kan worden.")
+
+
+def comment_body(problems: str, photos: int = 0) -> str:
     """The Markdown of the bot's comment for the messages in ``problems`` (the
-    script's stderr)."""
+    script's stderr); ``photos``: how many images the photo question holds."""
     lines = [neutralise(line) for line in problems.splitlines() if line.strip()]
     lines = [line for line in lines if not line.startswith("Van dit formulier kan nog geen pagina")]
+    extra = f"\n\n{COMMENT_PHOTOS}" if photos else ""
     if not lines:
-        return COMMENT_FAILED
+        return COMMENT_FAILED + extra
     if len(lines) > MAX_COMMENT_LINES:
         lines = lines[:MAX_COMMENT_LINES] + [f"(en nog {len(lines) - MAX_COMMENT_LINES} meldingen)"]
-    return f"{COMMENT_HEAD}\n\n```text\n" + "\n".join(lines) + f"\n```\n\n{COMMENT_TAIL}"
+    return f"{COMMENT_HEAD}\n\n```text\n" + "\n".join(lines) + f"\n```\n\n{COMMENT_TAIL}{extra}"
 
 
-def _write_comment(path: Path | None, problems: str) -> None:
+def _photo_count(body: str) -> int:
+    try:
+        answers = parse_body(body[:MAX_BODY], form_labels(FORM))
+    except Exception:  # noqa: BLE001 -- only for one sentence of the comment
+        return 0
+    return len(attachments.find(answers.get(form_photos.PHOTO_FIELD, "")))
+
+
+def _write_comment(path: Path | None, problems: str, body: str = "") -> None:
     if path is not None:
-        path.write_text(comment_body(problems), encoding="utf-8")
+        path.write_text(comment_body(problems, _photo_count(body)), encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Maak een praktijkvoorbeeld van een ingevuld formulier.")
     parser.add_argument("body_file", type=Path)
     parser.add_argument("--today", type=dt.date.fromisoformat, default=None)
+    parser.add_argument("--fetch-photos", type=Path, default=None, metavar="MAP",
+                        help="stap 1: haal alleen de foto's uit het formulier op, in deze map")
+    parser.add_argument("--photos", type=Path, default=None, metavar="MAP",
+                        help="stap 2: de map van stap 1; de foto's komen opgeschoond bij de pagina")
     parser.add_argument("--photo-notes", type=Path, default=None,
-                        help="schrijf hierheen wat er met de foto's uit het formulier moet gebeuren")
+                        help="schrijf hierheen wat er met de foto's uit het formulier gebeurde")
     parser.add_argument("--comment", type=Path, default=None,
                         help="schrijf hierheen de reactie van de bot als er geen pagina gemaakt kan worden")
     args = parser.parse_args(argv)
+    body = ""
     try:
         body = args.body_file.read_bytes().decode("utf-8", errors="replace")
-        path, text = convert(body, ROOT, args.today)
+        if args.fetch_photos is not None:
+            outcomes = fetch_photos(body, args.fetch_photos, ROOT)
+            print(f"{sum(o.data is not None for o in outcomes)} van {len(outcomes)} foto's opgehaald.")
+            return 0
+        result = convert(body, ROOT, args.today, args.photos)
     except Incomplete as exc:
         print("Van dit formulier kan nog geen pagina gemaakt worden:", file=sys.stderr)
         for line in str(exc).split("\n"):
             print(f"- {line}", file=sys.stderr)
-        _write_comment(args.comment, "\n".join(f"- {line}" for line in str(exc).split("\n")))
+        _write_comment(args.comment, "\n".join(f"- {line}" for line in str(exc).split("\n")), body)
         return 1
     except Exception as exc:  # noqa: BLE001 -- never a traceback for a contributor
         print(f"Van dit formulier kan nog geen pagina gemaakt worden ({type(exc).__name__}). "
               f"De redactie kijkt ernaar.", file=sys.stderr)
-        _write_comment(args.comment, "")
+        _write_comment(args.comment, "", body)
         return 1
-    path.write_text(text, encoding="utf-8")
+    for photo, data in result.photos.items():   # the photos first: a page never shows a missing file
+        photo.write_bytes(data)
+    result.path.write_text(result.text, encoding="utf-8")
     if args.photo_notes is not None:
-        args.photo_notes.write_text("".join(f"- {line}\n" for line in photo_notes(body, ROOT)), encoding="utf-8")
-    print(path.relative_to(ROOT).as_posix())
+        args.photo_notes.write_text("".join(f"- {line}\n" for line in result.notes), encoding="utf-8")
+    for written in (result.path, *result.photos):
+        print(written.relative_to(ROOT).as_posix())
     return 0
 
 

@@ -91,6 +91,8 @@ def check_folder(sources: Mapping[str, str], files: set[str], vocab: Vocabulary,
             example, problems = check_example(text, src_uri, vocab, today=today, known_files=known,
                                               placeholders=placeholders)
             result.problems += problems
+            _, body, first_line = split_front_matter(text)
+            result.notices += photos.placeholder_alt_notices(body, f"docs/{src_uri}", first_line)
             if example is not None:
                 result.examples.append(example)
     result.problems += duplicate_titles(result.examples)

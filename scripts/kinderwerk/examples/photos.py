@@ -30,6 +30,9 @@ CONSENT_FIELD = "toestemming_fotos"
 CONSENT_WHY = ("Op foto's van kinderwerk staan vaak kinderen. Volgens de privacywet (AVG) mag een foto alleen "
                "op de site als de mensen die erop staan, en bij kinderen hun ouders of verzorgers, daar "
                "toestemming voor gaven.")
+# The alt text the form route writes when the contributor described nothing;
+# the check flags it (placeholder_alt_notices) so an editor writes one.
+ALT_PLACEHOLDER = "Beschrijving volgt: wat is er op deze foto te zien"
 HTML_IMG = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']?([^\"'\s>]+)", re.I)
 
 
@@ -73,6 +76,18 @@ def photo_refs(body: str, src_uri: str, first_line: int = 1) -> list[PhotoRef]:
             if path and not path.startswith("/"):
                 refs.append(PhotoRef(number, target, posixpath.normpath(posixpath.join(folder, path))))
     return refs
+
+
+def placeholder_alt_notices(body: str, where: str, first_line: int = 1) -> list[Problem]:
+    """A photo whose description is still the form route's placeholder: a
+    notice (not blocking, so the bot can open its pull request), on the line."""
+    from .source import _body_lines  # here: source imports this module
+    return [Problem(where, number, None,
+                    f"bij deze foto staat nog '{ALT_PLACEHOLDER}'. Schrijf tussen de [ ] in een paar woorden wat "
+                    f"er te zien is, bijvoorbeeld ![Kinderen bouwen een hut](...): wie niet kan zien, hoort dat "
+                    f"van de voorleessoftware.")
+            for number, line, in_code in _body_lines(body, first_line)
+            if not in_code and ALT_PLACEHOLDER in line]
 
 
 def _answer(value: Any) -> str | None:
