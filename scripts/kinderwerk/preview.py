@@ -83,8 +83,14 @@ class PreviewReport:
     other: list[Problem] = field(default_factory=list)   # problems outside the changed examples
 
 
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit] + " ..."
+
+
 def _problem_dict(p: Problem) -> dict[str, Any]:
-    return {"file": p.file, "line": p.line, "field": p.field, "message": p.message}
+    """As the trusted side reads it back (so our own report is never refused as too big)."""
+    return {"file": _cut(p.file, MAX_FILE), "line": p.line, "field": p.field and _cut(p.field, 60),
+            "message": _cut(p.message, MAX_MESSAGE)}
 
 
 def dump_report(report: PreviewReport) -> str:
@@ -99,7 +105,7 @@ def dump_report(report: PreviewReport) -> str:
 def _text(value: Any, limit: int, what: str) -> str:
     if not isinstance(value, str):
         raise PreviewDataError(f"{what} is geen tekst")
-    return value if len(value) <= limit else value[:limit] + " ..."
+    return _cut(value, limit)
 
 
 def _problem(value: Any) -> Problem:
@@ -188,7 +194,7 @@ def problem_page(file: str, problems: list[Problem]) -> str:
             if count > MAX_PROBLEMS else "")
     noun = "probleem" if count == 1 else "problemen"
     return (f'<!doctype html>\n<html lang="nl">\n<head>\n<meta charset="utf-8">\n'
-            f'<meta http-equiv="Content-Security-Policy" content="{e(PROBLEM_PAGE_CSP)}">\n'
+            f'<meta http-equiv="Content-Security-Policy" content="{PROBLEM_PAGE_CSP}">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f'<meta name="robots" content="noindex">\n'
             f"<title>Nog niet in orde: {e(file)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n<main>\n"
