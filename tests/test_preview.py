@@ -110,6 +110,15 @@ def test_report_round_trip_and_what_the_trusted_side_refuses():
     assert len(loaded.pages[1].problems[0].message) <= preview.MAX_MESSAGE + 4
 
 
+def test_a_changed_photo_previews_the_examples_that_show_it():
+    shown = {"praktijkvoorbeelden/a.md": {"praktijkvoorbeelden/hut.jpg"}, "praktijkvoorbeelden/b.md": set(),
+             "praktijkvoorbeelden/c.md": {"praktijkvoorbeelden/hut.jpg"}}
+    assert preview_examples.changed_examples(
+        ["docs/praktijkvoorbeelden/b.md", "docs/praktijkvoorbeelden/hut.jpg", "docs/praktijkvoorbeelden/a.md",
+         "docs/praktijkvoorbeelden/_sjabloon.md", "docs/index.md"], shown) == [
+        "praktijkvoorbeelden/b.md", "praktijkvoorbeelden/a.md", "praktijkvoorbeelden/c.md"]
+
+
 def test_a_problem_in_a_photo_belongs_to_every_example_that_shows_it():
     shown = {"praktijkvoorbeelden/a.md": {"praktijkvoorbeelden/hut.jpg"}, "praktijkvoorbeelden/b.md": set()}
     photo = Problem("docs/praktijkvoorbeelden/hut.jpg", None, None, "te groot")
@@ -241,12 +250,80 @@ def test_failing_example_still_gets_a_preview(tmp_path):
     shots = sorted(p.name for p in out.glob("*.png"))
     assert shots == sorted(preview.shot_name(s, size, scheme) for s in ("speeldorp-hut", "dommeldal-hut")
                            for size in preview.SIZES for scheme in preview.SCHEMES)
-    # The failing example's screenshot is the page of its messages (red bar at the left, text, no site header).
+    # The failing example's screenshot is the page of its messages: its own style applied (the red bar
+    # at the left, so the CSP hash of the style block is right), dark in the dark scheme.
     with Image.open(out / preview.shot_name("dommeldal-hut", "telefoon", "licht")) as shot:
         assert shot.width == 390 and shot.height > 600
+        assert shot.convert("RGB").getpixel((19, 60)) == (0xb3, 0x26, 0x1e)
+    with Image.open(out / preview.shot_name("dommeldal-hut", "telefoon", "donker")) as shot:
+        assert shot.convert("RGB").getpixel((200, 5)) == (0x1e, 0x21, 0x29)
     # What the trusted side makes of it: every screenshot taken over, the problems listed.
     artifact = preview_comment.read_artifact(zipped({p.name: p.read_bytes() for p in out.iterdir()}))
     assert len(artifact.shots) == 8 and not artifact.refused
     text = preview_comment.comment_markdown(artifact, BASE, RUN, SHA)
     assert BASE + preview.shot_name("dommeldal-hut", "telefoon", "licht") in text
     assert "nog niet in orde" in text and "<script" not in text and "@iemand" not in text
+
+
+def test_prepare_from_a_fork_with_githubs_answers_faked(tmp_path, monkeypatch):
+    """The glue of the trusted workflow, with GitHub's API answered here: the
+    pull request comes from the API (the event's list is empty for a fork), the
+    artifact's own claims about it are ignored, and the files land under
+    pr-<N>/run-<id>/ with a comment that points there."""
+    shot = "praktijkvoorbeelden_speeldorp-hut-telefoon-licht.png"
+    report = preview.PreviewReport(False, True, [
+        preview.PageReport("speeldorp-hut", "docs/praktijkvoorbeelden/speeldorp-hut.md", True, [])])
+    artifact_zip = zipped({shot: png(), preview.REPORT_NAME: preview.dump_report(report).encode(),
+                           "pr-nummer.txt": b"1"})   # what a hostile run might claim: not read
+    calls = []
+
+    def fake_api(path, token, method="GET", body=None):
+        calls.append(path)
+        if path.startswith("/repos/eigenaar/kennisbank/pulls?"):
+            assert "head=fork-eigenaar%3Amijn-tak" in path
+            return [{"number": 41, "state": "open", "head": {"sha": "1" * 40, "repo": {"full_name": "x/y"}}},
+                    {"number": 42, "state": "open", "head": {"sha": SHA,
+                                                             "repo": {"full_name": "fork-eigenaar/kennisbank"}}}]
+        if path.startswith("/repos/eigenaar/kennisbank/actions/runs/99/artifacts"):
+            return {"artifacts": [{"id": 5, "name": "voorbeeld", "expired": False,
+                                   "size_in_bytes": len(artifact_zip)}]}
+        raise AssertionError(path)
+
+    monkeypatch.setattr(preview_comment, "_api", fake_api)
+    monkeypatch.setattr(preview_comment, "_request", lambda url, token, method="GET", body=None, limit=0:
+                        artifact_zip if url.endswith("/actions/artifacts/5/zip") else pytest.fail(url))
+    event = tmp_path / "event.json"
+    event.write_text(json.dumps({"workflow_run": {
+        "id": 99, "head_sha": SHA, "head_branch": "mijn-tak", "pull_requests": [],
+        "head_repository": {"full_name": "fork-eigenaar/kennisbank", "owner": {"login": "fork-eigenaar"}}}}))
+    out = tmp_path / "publish"
+    pr = preview_comment.prepare(event, out, "eigenaar/kennisbank", "token", "https://github.com")
+    assert pr == 42
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()) == [
+        "comment.md", f"pr-42/run-99/{shot}"]
+    comment = (out / "comment.md").read_text(encoding="utf-8")
+    assert f"https://raw.githubusercontent.com/eigenaar/kennisbank/voorbeelden/pr-42/run-99/{shot}" in comment
+    assert "1 bestanden uit de bouwstap zijn niet overgenomen" in comment   # pr-nummer.txt
+    assert "https://github.com/eigenaar/kennisbank/actions/runs/99" in comment
+
+
+def test_one_comment_updated_never_someone_elses(monkeypatch):
+    calls = []
+    marker = preview_comment.MARKER
+
+    def fake_api(path, token, method="GET", body=None):
+        calls.append((method, path, body))
+        if method == "GET":
+            return [{"id": 1, "user": {"login": "kwaadwillend"}, "body": marker + " nep"},
+                    {"id": 2, "user": {"login": "github-actions[bot]"}, "body": "iets anders"},
+                    {"id": 3, "user": {"login": "github-actions[bot]"}, "body": marker + "\n## oud"}]
+        return {}
+
+    monkeypatch.setattr(preview_comment, "_api", fake_api)
+    preview_comment.upsert_comment("eigenaar/kennisbank", 42, "nieuw", "token")
+    assert calls[-1] == ("PATCH", "/repos/eigenaar/kennisbank/issues/comments/3", {"body": "nieuw"})
+    calls.clear()
+    monkeypatch.setattr(preview_comment, "_api", lambda path, token, method="GET", body=None:
+                        calls.append((method, path)) or ([] if method == "GET" else {}))
+    preview_comment.upsert_comment("eigenaar/kennisbank", 42, "nieuw", "token")
+    assert calls[-1] == ("POST", "/repos/eigenaar/kennisbank/issues/42/comments")

@@ -118,7 +118,7 @@ def export(ref: str, target: Path) -> Path:
     return target
 
 
-def pdf_main(examples: int, against: str | None) -> int:
+def pdf_main(examples: int, against: str | None, keep: Path | None = None) -> int:
     limit = 5_000_000
     photos = [[fake_photos.phone_jpeg(seed=10 * e + n) for n in range(1, 4)] for e in range(1, examples + 1)]
     with tempfile.TemporaryDirectory(prefix="kw-pdf-bench-") as tmp:
@@ -136,6 +136,8 @@ def pdf_main(examples: int, against: str | None) -> int:
             full, printed = pdf_bytes(project, tmp / f"site-{project.name}", package)
             per_example = (full - empty) / examples
             fits = int((limit - empty) // per_example) if per_example > 0 else 0
+            if keep is not None:   # the last side's PDF (this worktree), to look at
+                shutil.copy2(tmp / f"{project.name}.pdf", keep)
             print(f"  {label}: {_mb(full)} with the photos ({_mb(empty)} without); photo JPEGs "
                   f"{_mb(printed)}; {_mb(per_example)} per example; {fits} such examples fit under {_mb(limit)}")
     return 0
@@ -146,9 +148,10 @@ def main(argv=None) -> int:
     parser.add_argument("--photos", type=int, default=3)
     parser.add_argument("--pdf", type=int, metavar="N", help="the PDF edition with N examples of 3 photos")
     parser.add_argument("--against", metavar="REF", help="with --pdf: also the project at this commit")
+    parser.add_argument("--keep", type=Path, metavar="FILE", help="with --pdf: keep this worktree's PDF here")
     args = parser.parse_args(argv)
     if args.pdf:
-        return pdf_main(args.pdf, args.against)
+        return pdf_main(args.pdf, args.against, args.keep)
     photos = [fake_photos.phone_jpeg(seed=n) for n in range(1, args.photos + 1)]
     with tempfile.TemporaryDirectory(prefix="kw-photo-bench-") as tmp:
         tmp = Path(tmp)

@@ -162,6 +162,8 @@ def comment_markdown(artifact: Artifact, base_url: str, run_url: str, head_sha: 
             lines += ["**De controle is nog niet geslaagd.** Voorbeelden met een probleem laat de site weg; "
                       "hieronder staat per voorbeeld wat je moet verbeteren. Samenvoegen kan pas als alles in "
                       "orde is.", ""]
+        if not report.pages:
+            lines += ["Deze pull request verandert geen praktijkvoorbeeld: er is geen plaatje gemaakt.", ""]
         for number, page in enumerate(report.pages, start=1):
             lines += _page_section(number, page, artifact.shots, base_url, report.site_built)
         if report.other:

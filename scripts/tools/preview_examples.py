@@ -44,13 +44,19 @@ ROOT = Path(__file__).resolve().parents[2]
 PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "includes", "scripts", "overrides"]
 
 
-def changed_examples(paths: list[str]) -> list[str]:
-    """'docs/praktijkvoorbeelden/x.md' -> 'praktijkvoorbeelden/x.md' for example pages, in order, once."""
+def changed_examples(paths: list[str], shown: dict[str, set[str]] | None = None) -> list[str]:
+    """'docs/praktijkvoorbeelden/x.md' -> 'praktijkvoorbeelden/x.md' for example pages, in order, once;
+    a changed photo brings in every example that ``shown`` says shows it."""
     found: list[str] = []
     for path in paths:
         src = path.removeprefix("docs/")
-        if path.startswith("docs/") and ex.is_example(src) and src.count("/") == 1 and src not in found:
-            found.append(src)
+        if not path.startswith("docs/"):
+            continue
+        if ex.is_example(src) and src.count("/") == 1:
+            pages = [src]
+        else:
+            pages = sorted(e for e, files in (shown or {}).items() if src in files)
+        found += [page for page in pages if page not in found]
     return found
 
 
@@ -179,10 +185,11 @@ def summary(report: preview.PreviewReport, shots: list[str]) -> str:
 
 def run(root: Path, site: Path, out: Path, paths: list[str]) -> preview.PreviewReport:
     out.mkdir(parents=True, exist_ok=True)
-    changed = changed_examples(paths)
+    shown = shown_photos(root)
+    changed = changed_examples(paths, shown)
     problems, _, _, _ = check.collect(root)
-    failing, rest = failing_examples(problems, shown_photos(root))
-    site_built = build(root, site, failing, rest)
+    failing, rest = failing_examples(problems, shown)
+    site_built = bool(changed) and build(root, site, failing, rest)   # nothing to show: no build
     report = make_report(changed, problems, failing, site_built)
     if site_built:
         shoot(site, out, [preview.page_path(p.slug) for p in report.pages
