@@ -177,6 +177,9 @@ def test_comment_shows_screenshots_and_lists_problems_escaped():
     assert f"[![Telefoon, licht: je pagina (speeldorp-hut)]({phone})]({desktop})" in text
     assert f"[telefoon, donker]({BASE}praktijkvoorbeelden_speeldorp-hut-telefoon-donker.png)" in text
     assert "### 2. `docs/praktijkvoorbeelden/dommeldal-hut.md`: nog niet in orde (2 problemen)" in text
+    # The failing one: its problems as text, and the page of the same messages linked (not shown twice).
+    assert f"[telefoon]({BASE}praktijkvoorbeelden_dommeldal-hut-telefoon-licht.png)" in text
+    assert text.count("![") == 1
     block = text.split("```text\n", 1)[1].split("\n```", 1)[0].splitlines()
     assert len(block) == 2 and block[0].startswith("docs/praktijkvoorbeelden/dommeldal-hut.md, regel 8, veld 'provincie'")
     # Nothing from the contributor is live: no tag, mention, link or issue reference.

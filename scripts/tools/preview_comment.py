@@ -20,7 +20,8 @@ or updates the one it wrote before (found by MARKER).
 The comment is in Dutch: per changed example the phone screenshot inline,
 linked to the desktop one, with links to the dark ones; for an example that
 failed the check, its problems as plain lines in a code block (each line
-neutralised: no link, mention, HTML or issue reference survives).
+neutralised: no link, mention, HTML or issue reference survives) and a
+link to the same messages as a page.
 """
 from __future__ import annotations
 
@@ -182,24 +183,23 @@ def _page_section(number: int, page: preview.PageReport, shots: dict[str, bytes]
         shot = preview.shot_name(page.slug, size, scheme)
         return base_url + shot if shot in shots else None
     phone, desktop = url("telefoon", "licht"), url("desktop", "licht")
-    if page.ok:
-        lines = [f"### {number}. `{name}`: in orde", ""]
-    else:
+    if not page.ok:   # the same messages as a page, as the preview build shot it: linked, not shown again
         lines = [f"### {number}. `{name}`: nog niet in orde ({_count(len(page.problems))})", "",
                  "Dit voorbeeld staat nog niet op de site. Verbeter deze punten (bestand, regel en wat je moet "
                  "doen):", "", _listing(page.problems), ""]
+        links = [f"[{label}]({target})" for label, target in (("telefoon", phone), ("computer", desktop)) if target]
+        return lines + (["Dezelfde meldingen als pagina: " + " · ".join(links), ""] if links else [])
+    lines = [f"### {number}. `{name}`: in orde", ""]
     if phone:
-        alt = f"Telefoon, licht: {'je pagina' if page.ok else 'de meldingen'} ({page.slug})"
-        image = f"![{alt}]({phone})"
-        lines.append(f"[{image}]({desktop})" if desktop else image)
-        lines.append("")
+        image = f"![Telefoon, licht: je pagina ({page.slug})]({phone})"
+        lines += [f"[{image}]({desktop})" if desktop else image, ""]
         more = [(label, url(size, scheme)) for label, size, scheme in
                 (("computer, licht", "desktop", "licht"), ("telefoon, donker", "telefoon", "donker"),
                  ("computer, donker", "desktop", "donker"))]
         links = [f"[{label}]({target})" for label, target in more if target]
         if links:
             lines += ["Ook: " + " · ".join(links), ""]
-    elif page.ok and not site_built:
+    elif not site_built:
         lines += ["Geen plaatje: de rest van de site kon niet gebouwd worden (zie de controle 'site').", ""]
     else:
         lines += ["Geen plaatje van deze pagina gevonden.", ""]
