@@ -37,6 +37,7 @@ import time
 from pathlib import Path
 
 import fake_photos
+from hostile_bench import export   # the project at a commit, from git archive
 from kinderwerk import images
 from project_copy import ROOT, copy_project
 
@@ -103,19 +104,6 @@ def pdf_bytes(project: Path, site: Path, package: Path | None) -> tuple[int, int
         sys.exit(f"pdf failed:\n{(done.stdout + done.stderr)[-3000:]}")
     printed = sum(p.stat().st_size for p in (site / "praktijkvoorbeelden").glob("benchmark*.jpg.*.jpg"))
     return out.stat().st_size, printed
-
-
-def export(ref: str, target: Path) -> Path:
-    """The project at commit ``ref`` (what copy_project copies), from git archive."""
-    import io
-    import tarfile
-    from project_copy import PARTS
-    data = subprocess.run(["git", "archive", "--format=tar", ref, *PARTS], cwd=ROOT, check=True,
-                          capture_output=True).stdout
-    target.mkdir(parents=True)
-    with tarfile.open(fileobj=io.BytesIO(data)) as archive:
-        archive.extractall(target, filter="data")
-    return target
 
 
 def pdf_main(examples: int, against: str | None, keep: Path | None = None) -> int:
