@@ -330,3 +330,10 @@ def test_one_comment_updated_never_someone_elses(monkeypatch):
                         calls.append((method, path)) or ([] if method == "GET" else {}))
     preview_comment.upsert_comment("eigenaar/kennisbank", 42, "nieuw", "token")
     assert calls[-1] == ("POST", "/repos/eigenaar/kennisbank/issues/42/comments")
+
+
+def test_artifact_stops_reading_at_the_total_limit(monkeypatch):
+    monkeypatch.setattr(preview_comment, "MAX_TOTAL", 3 * len(png(10, 10)))
+    artifact = preview_comment.read_artifact(zipped(
+        {f"praktijkvoorbeelden_d{i}-telefoon-licht.png": png(10, 10) for i in range(10)}))
+    assert len(artifact.shots) == 4 and artifact.refused == ["het artifact bevat meer dan de grens aan bytes"]

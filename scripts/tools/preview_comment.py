@@ -52,6 +52,7 @@ MAX_ZIP = 60_000_000            # bytes of the artifact
 MAX_ENTRIES = 400               # files in it (most are refused by name anyway)
 MAX_SHOTS = preview.MAX_PAGES * len(preview.SIZES) * len(preview.SCHEMES)
 MAX_PNG = 8_000_000             # bytes of one screenshot
+MAX_TOTAL = 120_000_000         # bytes read from the artifact altogether (after decompression)
 MAX_WIDTH = 1600                # pixels; our screenshots are 390 and 1280 wide
 MAX_PIXELS = 30_000_000         # a long page on the desktop: 1280 x 23.000
 MAX_LISTED = 30                 # problem lines per example in the comment
@@ -99,10 +100,14 @@ def read_artifact(data: bytes) -> Artifact:
     if len(entries) > MAX_ENTRIES:
         found.refused.append(f"het artifact bevat meer dan {MAX_ENTRIES} bestanden")
         return found
+    total = 0
     for info in entries:
         name = info.filename
         if info.is_dir():
             continue
+        if total > MAX_TOTAL:
+            found.refused.append("het artifact bevat meer dan de grens aan bytes")
+            break
         limit = preview.MAX_REPORT_BYTES if name == preview.REPORT_NAME else MAX_PNG
         if name != preview.REPORT_NAME and (not preview.SHOT.fullmatch(name) or len(found.shots) >= MAX_SHOTS):
             found.refused.append("een bestand met een onverwachte naam, of te veel bestanden")
@@ -113,6 +118,7 @@ def read_artifact(data: bytes) -> Artifact:
         try:
             with archive.open(info) as handle:
                 content = handle.read(limit + 1)   # the declared size may lie
+            total += len(content)
         except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, RuntimeError):
             found.refused.append("een bestand in het artifact is beschadigd")
             continue
