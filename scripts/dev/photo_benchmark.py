@@ -37,7 +37,7 @@ import time
 from pathlib import Path
 
 import fake_photos
-from hostile_bench import export   # the project at a commit, from git archive
+from hostile_bench import export  # the project at a commit, from git archive
 from kinderwerk import images
 from project_copy import ROOT, copy_project
 

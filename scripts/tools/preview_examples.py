@@ -71,14 +71,14 @@ def _file_of(problem: ex.Problem) -> str:
 
 def shown_photos(root: Path) -> dict[str, set[str]]:
     """Example src_uri -> the src_uri of every photo file its body shows."""
-    shown = {}
+    shown: dict[str, set[str]] = {}
     for path in sorted((root / "docs" / ex.FOLDER).glob("*.md")):
         src = path.relative_to(root / "docs").as_posix()
         if not ex.is_example(src) or path.is_symlink():
             continue
         try:
             _, body, first_line = split_front_matter(read_text(path, f"docs/{src}"))
-        except Exception:  # noqa: BLE001: the check names this file already
+        except Exception:  # noqa: BLE001 (the check names this file already)
             shown[src] = set()
             continue
         shown[src] = {r.src for r in photos.photo_refs(body, src, first_line) if r.src}
@@ -137,7 +137,8 @@ def build(root: Path, site: Path, failing: dict[str, list], rest: list) -> bool:
 
 def make_report(changed: list[str], problems: list, failing: dict[str, list], site_built: bool
                 ) -> preview.PreviewReport:
-    pages, attached = [], set()
+    pages: list[preview.PageReport] = []
+    attached: set[int] = set()
     for src in changed:
         own = failing.get(src, [])
         attached.update(id(p) for p in own)
