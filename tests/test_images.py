@@ -59,6 +59,9 @@ def test_phone_photo_is_published_upright_small_and_without_metadata(cache):
     assert (photo.width, photo.height) == (1600, 1200)       # shown landscape, as the phone showed it
     assert [v.width for v in photo.webp] == [480, 800, 1200, 1600]
     assert photo.jpeg.width <= 1600 and photo.jpeg.kind == "jpeg"
+    # The JPEG is what the PDF edition prints: 1200 px on the long side (about 190 dpi across the
+    # 16 cm text column) keeps nine phone photos well under the 5 MB limit (photo_benchmark.py --pdf).
+    assert (photo.jpeg.width, photo.jpeg.height) == (1200, 900)
     for variant, data in zip(photo.variants, published(photo), strict=True):
         assert_clean(data)
         assert red_corner(data), variant

@@ -6,7 +6,7 @@
   site, so no original is ever copied to site/. The photos that an example
   shows are published as the derivatives of ``kinderwerk.images.process``
   (cached in .cache/images/): WebP at several widths ('foto.jpg.800.webp')
-  and one JPEG ('foto.jpg.1600.jpg'). The JPEG keeps the source's src_uri, so
+  and one JPEG ('foto.jpg.1200.jpg'). The JPEG keeps the source's src_uri, so
   a Markdown image or link to 'foto.jpg' and MkDocs' link checks resolve to
   it; only its address on the site differs.
 * on_page_content (after the allowlist of hooks_security.py): an <img> of a

@@ -10,6 +10,14 @@ home page, a chapter with charts, a practice example and the overview of the
 examples. Prints the median of ``--runs`` runs per category and the targets.
 With --markdown FILE, also writes the table between the markers
 <!-- lighthouse:start --> and <!-- lighthouse:end --> in FILE.
+
+    python scripts/dev/lighthouse.py --photo-page [--runs 3]
+
+measures instead, on a phone only, a practice example with three phone photos
+(issue 16): a copy of the project with one made-up example holding three
+4032 x 3024 photos (scripts/dev/fake_photos.py), built, and its page measured;
+it prints the four categories, the layout shift (CLS) and the largest
+contentful paint (LCP) of each run and their median, with the machine's load.
 """
 from __future__ import annotations
 
@@ -105,10 +113,13 @@ def run_once(binary: Path, url: str, form: str, workdir: Path) -> dict[str, floa
                 failing.append(f"{category}/{ref['id']} ({format_number(audit['score'], 2)})")
     scores = {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
     scores["_failing"] = failing
+    scores["_cls"] = report["audits"]["cumulative-layout-shift"]["numericValue"]
+    scores["_lcp"] = report["audits"]["largest-contentful-paint"]["numericValue"]
     return scores
 
 
-def measure(site: Path, runs: int, forms=("mobile", "desktop")) -> list[dict]:
+def measure(site: Path, runs: int, forms=("mobile", "desktop"), chosen: dict[str, str] | None = None
+            ) -> list[dict]:
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     prefix = urlsplit(config["site_url"]).path
     binary = ensure_lighthouse()
@@ -116,16 +127,17 @@ def measure(site: Path, runs: int, forms=("mobile", "desktop")) -> list[dict]:
     # gzip, as on GitHub Pages: without it the slow mobile network of the test
     # weighs the uncompressed theme files (250 kB) and the score is not the site's.
     with serve(site, prefix, compress=True) as base, tempfile.TemporaryDirectory() as tmp:
-        for name, path in pages(site).items():
+        for name, path in (chosen or pages(site)).items():
             for form in forms:
                 results = []
                 for i in range(runs):
                     results.append(run_once(binary, base + path, form, Path(tmp)))
                     print(f"  {name} ({'mobiel' if form == 'mobile' else form}) meting {i + 1}: "
                           + ", ".join(f"{NAMES[c]} {results[-1][c]}" for c in CATEGORIES), file=sys.stderr)
-                median = {c: statistics.median(r[c] for r in results) for c in CATEGORIES}
+                median = {c: statistics.median(r[c] for r in results) for c in CATEGORIES + ["_cls", "_lcp"]}
                 failing = sorted({f for r in results for f in r["_failing"]})
-                rows.append({"page": name, "path": path, "form": form, **median, "failing": failing})
+                rows.append({"page": name, "path": path, "form": form, **median, "failing": failing,
+                             "runs": results})
     return rows
 
 
@@ -165,13 +177,52 @@ def write_markdown(path: Path, text: str) -> None:
         path.write_text(new, encoding="utf-8")
 
 
+PHOTO_PAGE = "Praktijkvoorbeeld met drie telefoonfoto's"
+
+
+def photo_page(runs: int) -> int:
+    """Lighthouse (mobile) on an example page with three phone photos, in a project copy."""
+    import fake_photos
+    import photo_benchmark
+    from project_copy import copy_project
+    with tempfile.TemporaryDirectory(prefix="kw-lighthouse-") as tmp:
+        project = copy_project(Path(tmp) / "project")
+        if (ROOT / ".cache").is_dir():   # charts drawn already; never the photo cache
+            shutil.copytree(ROOT / ".cache", project / ".cache",
+                            ignore=shutil.ignore_patterns("images", "lighthouse"))
+        photo_benchmark.add_photo_example(project, [fake_photos.phone_jpeg(seed=n) for n in range(1, 4)])
+        site = Path(tmp) / "site"
+        photo_benchmark.build(project, site)
+        path = photo_benchmark.PAGE.removeprefix("docs/").removesuffix(".md") + "/"
+        load_before = os.getloadavg()
+        rows = measure(site, runs, ("mobile",), {PHOTO_PAGE: path})
+        load_after = os.getloadavg()
+    row = rows[0]
+    for number, run in enumerate(row["runs"], start=1):
+        print(f"meting {number}: " + ", ".join(f"{NAMES[c]} {run[c]}" for c in CATEGORIES)
+              + f", CLS {run['_cls']:.3f}, LCP {run['_lcp'] / 1000:.2f} s")
+    print(f"mediaan van {runs}: " + ", ".join(f"{NAMES[c]} {row[c]:g}" for c in CATEGORIES)
+          + f", CLS {row['_cls']:.3f}, LCP {row['_lcp'] / 1000:.2f} s")
+    print(f"belasting van de machine (1 min): {load_before[0]:.1f} bij de start, {load_after[0]:.1f} aan het eind "
+          f"({os.cpu_count()} kernen)")
+    if row["failing"]:
+        print("Audits onder de 100% (alle metingen samen):\n  " + "\n  ".join(row["failing"]))
+    missed = misses(rows)
+    print("\nAlle doelen gehaald." if not missed else "\nDoelen niet gehaald:\n  " + "\n  ".join(missed))
+    return 0
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=ROOT / "site")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--markdown", type=Path, help="zet de tabel tussen de markeringen in dit bestand")
     parser.add_argument("--form", choices=["mobile", "desktop"], help="alleen mobiel of alleen desktop")
+    parser.add_argument("--photo-page", action="store_true",
+                        help="alleen een voorbeeld met drie telefoonfoto's, in een kopie van het project (mobiel)")
     args = parser.parse_args(argv)
+    if args.photo_page:
+        return photo_page(args.runs)
     if not (args.site / "index.html").exists():
         raise SystemExit(f"{args.site}/index.html ontbreekt: eerst `make build`")
     rows = measure(args.site, args.runs, (args.form,) if args.form else ("mobile", "desktop"))

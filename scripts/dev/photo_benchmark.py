@@ -13,6 +13,16 @@ GPS, about the size of a real one). Prints, measured in this one run:
 * the weight of the example's photos: the originals (what main published
   before issue 16), every published file, and what a phone (390 px wide,
   DPR 3) picks from the srcset.
+
+With ``--pdf N`` it measures the PDF edition instead (issue 16: the 5 MB
+limit): a project copy with N made-up examples of three phone photos each
+(nine different photos for N = 3), built and printed (scripts/tools/build_pdf.py),
+and the same copy with no photo example; so the cost of one such example and
+how many fit under the limit. ``--against REF`` does the same for the project
+at commit REF (``git archive``, run with REF's own package on PYTHONPATH), in
+the same run: "voor" is REF, "na" this worktree.
+
+    python scripts/dev/photo_benchmark.py --pdf 3 --against main
 """
 from __future__ import annotations
 
@@ -27,6 +37,7 @@ import time
 from pathlib import Path
 
 import fake_photos
+from hostile_bench import export  # the project at a commit, from git archive
 from kinderwerk import images
 from project_copy import ROOT, copy_project
 
@@ -38,27 +49,38 @@ def _mb(size: int) -> str:
     return f"{size / 1e6:.2f} MB"
 
 
-def add_photo_example(project: Path, photos: list[bytes]) -> list[str]:
+def add_photo_example(project: Path, photos: list[bytes], number: int = 0) -> list[str]:
+    """An example with ``photos`` (made from almere-de-schoor.md); ``number``
+    makes its file, title and photo names its own."""
     folder = project / "docs" / "praktijkvoorbeelden"
+    tag = f"-{number}" if number else ""
     names = []
-    for number, data in enumerate(photos, start=1):
-        name = f"benchmark-foto-{number}.jpg"
+    for index, data in enumerate(photos, start=1):
+        name = f"benchmark{tag}-foto-{index}.jpg"
         (folder / name).write_bytes(data)
         names.append(name)
     text = (folder / "almere-de-schoor.md").read_text(encoding="utf-8")
-    text = re.sub(r"^titel: .*$", "toestemming_fotos: ja\ntitel: fotobenchmark met telefoonfoto's", text,
-                  count=1, flags=re.M)
+    text = re.sub(r"^titel: .*$", f"toestemming_fotos: ja\ntitel: fotobenchmark {number} met telefoonfoto's",
+                  text, count=1, flags=re.M)
     images_md = "\n\n".join(f"![Made-up scene {i}]({n})" for i, n in enumerate(names, start=1))
     text = text.replace("\n## Tips", f"\n{images_md}\n\n## Tips", 1)
-    (project / PAGE).write_text(text, encoding="utf-8")
+    (project / PAGE.replace(".md", f"{tag}.md")).write_text(text, encoding="utf-8")
     return names
 
 
-def build(project: Path, site: Path) -> float:
+def _env(package: Path | None) -> dict[str, str]:
+    """``package``: a folder holding another version of kinderwerk, ahead of the installed one."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if package is not None:
+        env["PYTHONPATH"] = str(package)
+    return env
+
+
+def build(project: Path, site: Path, package: Path | None = None) -> float:
     shutil.rmtree(site, ignore_errors=True)
     start = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(site)], cwd=project,
-                          capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+                          capture_output=True, text=True, env=_env(package))
     if done.returncode != 0:
         sys.exit(f"build failed:\n{done.stderr[-3000:]}")
     return time.perf_counter() - start
@@ -71,10 +93,53 @@ def phone_pick(photo: images.Photo) -> images.Variant:
     return next((v for v in photo.webp if v.width >= need), photo.webp[-1])
 
 
+def pdf_bytes(project: Path, site: Path, package: Path | None) -> tuple[int, int]:
+    """(size of the printed PDF, bytes of the photo JPEGs it prints) of ``project``."""
+    build(project, site, package)
+    out = site.parent / f"{project.name}.pdf"
+    done = subprocess.run([sys.executable, str(project / "scripts" / "tools" / "build_pdf.py"), "--site-dir",
+                           str(site), "--out", str(out), "--config-file", str(project / "mkdocs.yml")],
+                          cwd=project, capture_output=True, text=True, env=_env(package))
+    if done.returncode != 0:
+        sys.exit(f"pdf failed:\n{(done.stdout + done.stderr)[-3000:]}")
+    printed = sum(p.stat().st_size for p in (site / "praktijkvoorbeelden").glob("benchmark*.jpg.*.jpg"))
+    return out.stat().st_size, printed
+
+
+def pdf_main(examples: int, against: str | None, keep: Path | None = None) -> int:
+    limit = 5_000_000
+    photos = [[fake_photos.phone_jpeg(seed=10 * e + n) for n in range(1, 4)] for e in range(1, examples + 1)]
+    with tempfile.TemporaryDirectory(prefix="kw-pdf-bench-") as tmp:
+        tmp = Path(tmp)
+        sides = [("voor (" + against + ")", export(against, tmp / "voor"), tmp / "voor" / "scripts")] if against else []
+        sides.append(("na (deze tak)" if against else "deze tak", copy_project(tmp / "na"), None))
+        print(f"PDF edition, {examples} made-up examples x 3 phone photos of 4032 x 3024 (limit {_mb(limit)})")
+        for label, project, package in sides:
+            if (ROOT / ".cache").is_dir():   # charts drawn already; never the photo cache
+                shutil.copytree(ROOT / ".cache", project / ".cache", ignore=shutil.ignore_patterns("images"),
+                                dirs_exist_ok=True)
+            empty, _ = pdf_bytes(project, tmp / f"site-{project.name}", package)
+            for number, set_of_three in enumerate(photos, start=1):
+                add_photo_example(project, set_of_three, number)
+            full, printed = pdf_bytes(project, tmp / f"site-{project.name}", package)
+            per_example = (full - empty) / examples
+            fits = int((limit - empty) // per_example) if per_example > 0 else 0
+            if keep is not None:   # the last side's PDF (this worktree), to look at
+                shutil.copy2(tmp / f"{project.name}.pdf", keep)
+            print(f"  {label}: {_mb(full)} with the photos ({_mb(empty)} without); photo JPEGs "
+                  f"{_mb(printed)}; {_mb(per_example)} per example; {fits} such examples fit under {_mb(limit)}")
+    return 0
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--photos", type=int, default=3)
+    parser.add_argument("--pdf", type=int, metavar="N", help="the PDF edition with N examples of 3 photos")
+    parser.add_argument("--against", metavar="REF", help="with --pdf: also the project at this commit")
+    parser.add_argument("--keep", type=Path, metavar="FILE", help="with --pdf: keep this worktree's PDF here")
     args = parser.parse_args(argv)
+    if args.pdf:
+        return pdf_main(args.pdf, args.against, args.keep)
     photos = [fake_photos.phone_jpeg(seed=n) for n in range(1, args.photos + 1)]
     with tempfile.TemporaryDirectory(prefix="kw-photo-bench-") as tmp:
         tmp = Path(tmp)

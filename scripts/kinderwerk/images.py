@@ -71,8 +71,11 @@ class Settings:
 
     widths: tuple[int, ...] = (480, 800, 1200, 1600)   # WebP for srcset; never above MAX_WIDTH
     webp_quality: int = 78
-    print_box: tuple[int, int] = (1600, 1200)           # the JPEG: fallback src and PDF edition
-    jpeg_quality: int = 80
+    # The JPEG: fallback src and the PDF edition. 1200 px on the long side is
+    # about 190 dpi across the PDF's text column (16 cm): print quality, and
+    # 40% of the bytes of 1600 px at quality 80 (scripts/dev/photo_benchmark.py --pdf).
+    print_box: tuple[int, int] = (1200, 1200)
+    jpeg_quality: int = 78
     version: str = "1"                                   # bump when the code below changes the output
 
     def key(self) -> bytes:

@@ -76,7 +76,7 @@ def over_budget(size: int, limit: int, rows: list[Heavy]) -> str:
     if rows:
         lines.append("De grootste afbeeldingen erin (pagina, bestand, grootte in de pdf):")
         lines += [f"  - {r.page}: {r.file} ({_size(r.bytes)})" for r in rows]
-        lines.append("Elke foto staat er al verkleind in (hooguit 1600 pixels breed). Haal foto's weg uit de "
+        lines.append("Elke foto staat er al verkleind in (hooguit 1200 pixels breed). Haal foto's weg uit de "
                      "voorbeelden hierboven (een voorbeeld heeft er zelden meer dan twee nodig), of vraag de "
                      "redactie de grens van de pdf te verhogen.")
     else:

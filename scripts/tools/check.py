@@ -226,8 +226,9 @@ def summary_markdown(problems: list, examples: int, datasets: int) -> str:
     return "\n".join(lines)
 
 
-def run(root: Path = ROOT, out=sys.stdout) -> int:
-    started = time.monotonic()
+def collect(root: Path = ROOT) -> tuple[list, list, int, int]:
+    """Every check at once: (problems, notices, examples checked, data sets checked).
+    Never raises: a check that breaks becomes a Dutch problem."""
     problems: list = []
     notices: list = []   # worth fixing, not blocking (a photo that says where it was taken)
     examples = datasets = 0
@@ -247,6 +248,12 @@ def run(root: Path = ROOT, out=sys.stdout) -> int:
         else:
             found = result
         problems += found
+    return problems, notices, examples, datasets
+
+
+def run(root: Path = ROOT, out=sys.stdout) -> int:
+    started = time.monotonic()
+    problems, notices, examples, datasets = collect(root)
     from kinderwerk.dutch import format_seconds
     took = format_seconds(time.monotonic() - started)  # '1,4 s'
     github = os.environ.get("GITHUB_ACTIONS") == "true"
