@@ -25,12 +25,13 @@ from kinderwerk.history import file_dates
 from kinderwerk.page_dates import example_dates, page_dates
 from kinderwerk.sitemap import ROBOTS_PATH, SITEMAP_PATH, gzipped, robots_txt, sitemap_xml
 from kinderwerk.sandbox import sandbox_like
-from kinderwerk.serve_pdf import served_pdf
+from kinderwerk.template_cache import TemplateCache
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
 CACHE = ROOT / ".cache" / "charts"
 SHEETS_CACHE = ROOT / ".cache" / "spreadsheets"
+TEMPLATE_CACHE = ROOT / ".cache" / "sjablonen"
 CIJFERS = "cijfers.md"  # shows every chart
 log = logging.getLogger("mkdocs.hooks.kinderwerk")
 _sitemap: list[tuple[str, object]] = []  # (address, date) of every page; on_nav -> on_post_build
@@ -90,6 +91,7 @@ def on_files(files, config):
     if _command == ["serve"]:
         # `make pdf` prints after a build; under serve, offer the last edition
         # printed into site/ (or a page that says how to make it), not a 404.
+        from kinderwerk.serve_pdf import served_pdf  # pikepdf: only under serve
         files.append(File.generated(config, PDF, content=served_pdf(ROOT / "site" / PDF)))
     _find_chart_urls(files)
     return files
@@ -146,12 +148,24 @@ def on_page_markdown(markdown, page, config, files):
     return markdown.rstrip("\n") + f"\n\n{FEED_LINK}\n"
 
 
+_templates: list[TemplateCache] = []  # this build's (on_env -> on_post_build)
+
+
+def on_env(env, config, files):
+    """The theme's templates compiled once, not on every build (kinderwerk.template_cache)."""
+    env.bytecode_cache = TemplateCache(TEMPLATE_CACHE)
+    _templates[:] = [env.bytecode_cache]
+    return env
+
+
 def on_post_build(config):
     """Our sitemap over MkDocs' own (whose lastmod is the day of the build)."""
     site = Path(config.site_dir)
     data = sitemap_xml(_sitemap)
     (site / SITEMAP_PATH).write_bytes(data)
     (site / f"{SITEMAP_PATH}.gz").write_bytes(gzipped(data))
+    for cache in _templates:
+        log.info(f"kinderwerk-cache: {cache.summary()}")
 
 
 def on_serve(server, config, builder):

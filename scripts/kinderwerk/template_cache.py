@@ -1,0 +1,61 @@
+"""Compiled theme templates, kept between builds (Jinja's bytecode cache).
+
+Every build compiles Material's templates and ours (overrides/) from source
+again; compiling is most of the time spent in Jinja on a warm build. Jinja can
+keep the compiled code in a folder; it checks the Python and Jinja bytecode
+version and a hash of the template's source before using an entry, and
+compiles afresh on any mismatch. Jinja does not include the environment's
+settings (delimiters, extensions, autoescaping) in its key, so this cache adds
+them: the same source under other settings compiles to other code.
+
+The folder holds Python code objects, like ``__pycache__``: it is trusted as
+the working tree is (it is never restored from elsewhere; CI starts without
+it). Plain Python and Jinja, no MkDocs.
+"""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import jinja2
+from jinja2 import Environment
+from jinja2.bccache import Bucket, FileSystemBytecodeCache
+
+
+def settings_of(env: Environment) -> str:
+    """Everything about ``env`` that changes the code a template compiles to."""
+    autoescape = env.autoescape
+    if callable(autoescape):
+        autoescape = f"{autoescape.__module__}.{autoescape.__qualname__}"
+    return repr((
+        jinja2.__version__, type(env).__module__, type(env).__qualname__,
+        env.block_start_string, env.block_end_string, env.variable_start_string,
+        env.variable_end_string, env.comment_start_string, env.comment_end_string,
+        env.line_statement_prefix, env.line_comment_prefix, env.trim_blocks, env.lstrip_blocks,
+        env.newline_sequence, env.keep_trailing_newline, env.optimized, env.is_async, autoescape,
+        sorted(env.extensions), env.code_generator_class.__qualname__,
+    ))
+
+
+class TemplateCache(FileSystemBytecodeCache):
+    """Jinja's file cache, keyed on the settings too, counting what it compiled."""
+
+    def __init__(self, folder: Path):
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        super().__init__(str(folder), "%s.jinja")
+        self.hits = 0
+        self.misses = 0
+
+    def get_bucket(self, environment: Environment, name: str, filename: str | None,
+                   source: str) -> Bucket:
+        key = hashlib.sha256(repr((settings_of(environment), name, filename)).encode()).hexdigest()
+        bucket = Bucket(environment, key, self.get_source_checksum(source))
+        self.load_bytecode(bucket)
+        if bucket.code is None:
+            self.misses += 1
+        else:
+            self.hits += 1
+        return bucket
+
+    def summary(self) -> str:
+        return f"sjablonen {self.misses} opnieuw, {self.hits} uit de cache"
