@@ -52,9 +52,12 @@ WARM_TARGET, RELOAD_TARGET = 1.5, 1.5
 
 
 def _env(project: Path) -> dict[str, str]:
-    # The project's own package first: a copy of another commit (--against)
-    # must not run this worktree's installed `kinderwerk`.
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "scripts")}
+    """The project's own package first: a copy of another commit (--against)
+    must not run this worktree's installed `kinderwerk`. Python keeps its .pyc
+    files, as it does on a contributor's machine (some shells switch that off)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "scripts")}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
 
 
 def timed_build(project: Path, site: Path, strict: bool = False) -> tuple[float, float, str]:

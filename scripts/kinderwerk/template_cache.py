@@ -4,7 +4,7 @@ Every build compiles Material's templates and ours (overrides/) from source
 again; compiling is most of the time spent in Jinja on a warm build. Jinja can
 keep the compiled code in a folder; it checks the Python and Jinja bytecode
 version and a hash of the template's source before using an entry, and
-compiles afresh on any mismatch. Jinja does not include the environment's
+compiles afresh on any mismatch (here also on an entry cut short). Jinja does not include the environment's
 settings (delimiters, extensions, autoescaping) in its key, so this cache adds
 them: the same source under other settings compiles to other code.
 
@@ -56,6 +56,14 @@ class TemplateCache(FileSystemBytecodeCache):
         else:
             self.hits += 1
         return bucket
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        # Jinja resets a bucket on a wrong header or checksum, but a file cut
+        # short inside the checksum raises: treat any unreadable entry as absent.
+        try:
+            super().load_bytecode(bucket)
+        except Exception:
+            bucket.reset()
 
     def summary(self) -> str:
         return f"sjablonen {self.misses} opnieuw, {self.hits} uit de cache"
