@@ -22,6 +22,7 @@ import pytest
 
 from kinderwerk import csp, page_cache, sanitize
 from kinderwerk.page_cache import PageCache, code_version
+from kinderwerk.sandbox import PageSandbox
 from kinderwerk.template_cache import TemplateCache
 from project_copy import copy_project, run_build, write_template_example
 
@@ -193,6 +194,31 @@ def test_compiled_templates_are_reused_only_under_the_same_settings(tmp_path):
     edited = env()
     assert edited.get_template("pagina.html").render(titel="A") == "<b>A</b>"
     assert edited.bytecode_cache.misses == 1
+
+
+def test_page_sandbox_reuses_compiled_pages_and_still_checks_calls(tmp_path):
+    from jinja2.sandbox import SecurityError
+
+    def macro() -> str:
+        return "ruim 90%"
+
+    def sandbox() -> PageSandbox:
+        env = PageSandbox([macro], comment_start_string="{##", comment_end_string="##}")
+        env.bytecode_cache = TemplateCache(tmp_path / "sjablonen")
+        env.globals.update(macro=macro, other=lambda: "geheim")
+        return env
+
+    page = "Bijna {{ macro() }} van de kinderwerkers."
+    assert sandbox().from_string(page).render() == "Bijna ruim 90% van de kinderwerkers."
+    warm = sandbox()
+    assert warm.from_string(page).render() == "Bijna ruim 90% van de kinderwerkers."
+    assert (warm.bytecode_cache.hits, warm.bytecode_cache.misses) == (1, 0)
+    for _ in range(2):  # from the cache too, a call outside the macros is refused
+        with pytest.raises(SecurityError):
+            warm.from_string("{{ other() }}").render()
+    assert warm.bytecode_cache.hits == 2 and warm.bytecode_cache.misses == 1
+    assert warm.bytecode_cache.prune() == 0
+    assert sandbox().bytecode_cache.prune() == 2  # a build that loaded nothing keeps nothing
 
 
 # --- Builds ----------------------------------------------------------------------

@@ -37,6 +37,7 @@ log = logging.getLogger("mkdocs.hooks.kinderwerk")
 _sitemap: list[tuple[str, object]] = []  # (address, date) of every page; on_nav -> on_post_build
 PDF = "downloads/kennisbank-kinderwerk.pdf"  # written by `make pdf` (scripts/tools/build_pdf.py)
 _command: list[str] = []  # "build" or "serve" (on_startup)
+_templates: list[TemplateCache] = []  # this build's template cache (on_config -> on_post_build)
 
 
 def on_startup(command, dirty):
@@ -65,6 +66,9 @@ def on_config(config):
     # mkdocs-macros built a plain Jinja environment in its own on_config
     # (plugins run before hooks); replace it before any page is rendered.
     macros._env = sandbox_like(macros.env, registry.macros)
+    templates = TemplateCache(TEMPLATE_CACHE)  # compiled pages and theme templates
+    macros._env.bytecode_cache = templates
+    _templates[:] = [templates]
     return config
 
 
@@ -148,13 +152,10 @@ def on_page_markdown(markdown, page, config, files):
     return markdown.rstrip("\n") + f"\n\n{FEED_LINK}\n"
 
 
-_templates: list[TemplateCache] = []  # this build's (on_env -> on_post_build)
-
-
 def on_env(env, config, files):
     """The theme's templates compiled once, not on every build (kinderwerk.template_cache)."""
-    env.bytecode_cache = TemplateCache(TEMPLATE_CACHE)
-    _templates[:] = [env.bytecode_cache]
+    if _templates:
+        env.bytecode_cache = _templates[0]
     return env
 
 
@@ -165,6 +166,7 @@ def on_post_build(config):
     (site / SITEMAP_PATH).write_bytes(data)
     (site / f"{SITEMAP_PATH}.gz").write_bytes(gzipped(data))
     for cache in _templates:
+        cache.prune()
         log.info(f"kinderwerk-cache: {cache.summary()}")
 
 
