@@ -52,7 +52,7 @@ def test_entry_is_read_back_under_its_own_key_only(tmp_path):
     assert cache(tmp_path, name="ander").key("pagina") != key
 
 
-@pytest.mark.parametrize("damage", ["truncated", "other key", "payload changed", "not json", "list"])
+@pytest.mark.parametrize("damage", ["truncated", "other key", "payload changed", "not json", "list", "no payload"])
 def test_damaged_or_swapped_entry_is_a_miss(tmp_path, damage):
     store = cache(tmp_path)
     key, other = store.key("pagina"), store.key("andere")
@@ -69,8 +69,10 @@ def test_damaged_or_swapped_entry_is_a_miss(tmp_path, damage):
         path.write_text(json.dumps(entry))
     elif damage == "not json":
         path.write_bytes(b"\xff\xfe\x00")
-    else:
+    elif damage == "list":
         path.write_text("[1, 2]")
+    else:
+        path.write_text(json.dumps({"key": key, "checksum": page_cache._checksum(None)}))
     assert store.get(key) is None
     assert store.misses == 1
 

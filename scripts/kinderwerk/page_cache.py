@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 import tempfile
 from importlib.metadata import version as package_version
 from pathlib import Path
@@ -30,8 +31,9 @@ from typing import Any
 
 
 def code_version(modules: list[ModuleType], libraries: tuple[str, ...] = ()) -> str:
-    """A hash of the modules' source files and the libraries' installed versions."""
-    digest = hashlib.sha256()
+    """A hash of the modules' source files, the libraries' installed versions and
+    Python's version (its html.parser is part of what computes the results)."""
+    digest = hashlib.sha256(sys.version.encode())
     for module in modules:
         source = Path(module.__file__ or "").read_bytes()
         digest.update(len(source).to_bytes(8, "big") + source)
@@ -71,8 +73,8 @@ class PageCache:
         self._used.add(key)
         try:
             entry = json.loads(self._path(key).read_text(encoding="utf-8"))
-            if (isinstance(entry, dict) and entry.get("key") == key
-                    and entry.get("checksum") == _checksum(entry.get("payload"))):
+            if (isinstance(entry, dict) and entry.get("key") == key and entry.get("payload") is not None
+                    and entry.get("checksum") == _checksum(entry["payload"])):
                 self.hits += 1
                 return entry["payload"]
         except (OSError, ValueError):
