@@ -69,7 +69,20 @@ def on_config(config):
     templates = TemplateCache(TEMPLATE_CACHE)  # compiled pages and theme templates
     macros._env.bytecode_cache = templates
     _templates[:] = [templates]
+    _skip_material_index(config)
     return config
+
+
+def _skip_material_index(config) -> None:
+    """Material's search plugin parses every page into an index that
+    scripts/adapters/hooks_search.py then replaces by a stub holding only
+    Material's settings (the Dutch index is in search/nl/). Skip that parse:
+    the plugin still writes its settings and still strips data-search-*
+    attributes from each page, so every file comes out the same."""
+    search = config.plugins.get("material/search")
+    index = getattr(search, "search_index", None)
+    if index is not None and any(name.endswith("hooks_search.py") for name in config.get("hooks") or {}):
+        index.add_entry_from_context = lambda page: None
 
 
 def on_files(files, config):

@@ -233,7 +233,7 @@ def warm_against_bare(args, tmp: Path) -> None:
     load = os.getloadavg()
     alternating_pairs(sides, bare, args.pairs, tmp)
     if args.reloads:
-        live_reloads(sides, args.reloads)
+        live_reloads([*sides, bare], args.reloads)
     load_after = os.getloadavg()
 
     def med(values: list[float]) -> str:
@@ -248,7 +248,7 @@ def warm_against_bare(args, tmp: Path) -> None:
         print(f"  warme build --strict, {side.name}: {med(side.wall)} klok, {med(side.cpu)} CPU"
               f"  = {format_ratio(pair_ratio(side, bare, 'wall'))} klok, "
               f"{format_ratio(pair_ratio(side, bare, 'cpu'))} CPU (doel <= {format_number(WARM_TARGET, 1)})")
-    for side in sides:
+    for side in [*sides, bare]:
         if side.reloads:
             print(f"  live reload na een bewerkt voorbeeld, {side.name}: {med(side.reloads)} "
                   f"(mediaan van {len(side.reloads)}; doel <= {format_seconds(RELOAD_TARGET, 1)})")
