@@ -265,6 +265,13 @@ def in_place(warmed):
     backup.rename(project)
 
 
+def build_with(project: Path, example: Path, paragraph: str, site: Path):
+    """Build after adding ``paragraph`` at the end of ``example``."""
+    example.write_text(example.read_text(encoding="utf-8").rstrip("\n") + f"\n\n{paragraph}\n",
+                       encoding="utf-8")
+    return run_build(project, site)
+
+
 BUILDS = pytest.mark.xdist_group("warm-builds")  # one worker, one warmed project
 
 
@@ -282,9 +289,7 @@ def test_warm_build_recomputes_nothing_and_writes_the_same_site(warmed):
 @BUILDS
 def test_editing_one_example_recomputes_that_page_only(in_place, tmp_path):
     project, example = in_place
-    example.write_text(example.read_text(encoding="utf-8").rstrip("\n")
-                       + "\n\nDe kinderen bouwden ook een hut.\n", encoding="utf-8")
-    result = run_build(project, tmp_path / "site")
+    result = build_with(project, example, "De kinderen bouwden ook een hut.", tmp_path / "site")
     assert result.returncode == 0, result.output[-3000:]
     found = counts(result.output)
     name = f"docs/praktijkvoorbeelden/{example.name}"
@@ -298,9 +303,7 @@ def test_editing_one_example_recomputes_that_page_only(in_place, tmp_path):
 @BUILDS
 def test_forbidden_html_in_a_cached_example_is_refused(in_place, tmp_path):
     project, example = in_place
-    example.write_text(example.read_text(encoding="utf-8").rstrip("\n")
-                       + '\n\n<p style="color:red">Rood</p>\n', encoding="utf-8")
-    result = run_build(project, tmp_path / "site")
+    result = build_with(project, example, '<p style="color:red">Rood</p>', tmp_path / "site")
     assert result.returncode != 0
     assert example.name in result.output and "style" in result.output
     assert not (tmp_path / "site" / "index.html").exists()

@@ -27,7 +27,6 @@ builds from this one run. Prints:
 from __future__ import annotations
 
 import argparse
-import io
 import os
 import re
 import resource
@@ -35,7 +34,6 @@ import shutil
 import subprocess
 import statistics
 import sys
-import tarfile
 import tempfile
 import time
 import urllib.parse
@@ -44,7 +42,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kinderwerk.dutch import format_number, format_ratio, format_seconds, format_size
-from project_copy import PARTS, ROOT, copy_project
+from hostile_bench import export  # the project at another commit, from git archive
+from project_copy import copy_project
 
 EXAMPLE = "docs/praktijkvoorbeelden/almere-de-schoor.md"
 PORTS = range(8630, 8640)  # this benchmark's own ports for `mkdocs serve`
@@ -79,16 +78,6 @@ def build(project: Path, site: Path) -> tuple[float, str]:
     the nav) and its log."""
     seconds, _, log = timed_build(project, site)
     return seconds, log
-
-
-def export(ref: str, target: Path) -> Path:
-    """The project at commit ``ref`` (what copy_project copies), from git archive."""
-    data = subprocess.run(["git", "archive", "--format=tar", ref, *PARTS], cwd=ROOT, check=True,
-                          capture_output=True).stdout
-    target.mkdir(parents=True)
-    with tarfile.open(fileobj=io.BytesIO(data)) as archive:
-        archive.extractall(target, filter="data")
-    return target
 
 
 @dataclass
