@@ -31,8 +31,8 @@ import os
 import re
 import resource
 import shutil
-import subprocess
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -41,8 +41,8 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kinderwerk.dutch import format_number, format_ratio, format_seconds, format_size
 from hostile_bench import export  # the project at another commit, from git archive
+from kinderwerk.dutch import format_number, format_ratio, format_seconds, format_size
 from project_copy import copy_project
 
 EXAMPLE = "docs/praktijkvoorbeelden/almere-de-schoor.md"
@@ -108,7 +108,7 @@ def alternating_pairs(sides: list[Side], bare: Side, pairs: int, tmp: Path) -> N
 def pair_ratio(side: Side, bare: Side, kind: str) -> float:
     """Median over the rounds of (this side / bare in the same round)."""
     mine, base = getattr(side, kind), getattr(bare, kind)
-    return statistics.median(m / b for m, b in zip(mine, base))
+    return statistics.median(m / b for m, b in zip(mine, base, strict=True))
 
 
 def _get(url: str) -> str:
@@ -141,19 +141,20 @@ def live_reloads(sides: list[Side], reloads: int) -> None:
     save to the server handing out the page with it. Sides take turns."""
     servers = []
     try:
-        for side, port in zip(sides, PORTS):
-            log = open(side.project / "serve.log", "w")
+        for side, port in zip(sides, PORTS, strict=False):
+            log = (side.project / "serve.log").open("w")
             process = subprocess.Popen(
-                [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=side.project, env=_env(side.project),
-                stdout=log, stderr=subprocess.STDOUT)
-            url = f"http://127.0.0.1:{port}{served_path(side.project)}praktijkvoorbeelden/almere-de-schoor/"
+                [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                cwd=side.project, env=_env(side.project), stdout=log, stderr=subprocess.STDOUT)
+            page_path = f"{served_path(side.project)}praktijkvoorbeelden/almere-de-schoor/"
+            url = f"http://127.0.0.1:{port}{page_path}"
             servers.append((side, process, url, log))
-        for side, process, url, _ in servers:
+        for side, _process, url, _ in servers:
             if _wait_for(url, "</html>", 300) is None:
                 sys.exit(f"mkdocs serve kwam niet op in {side.project} (zie serve.log)")
         time.sleep(2)  # let the file watcher settle
         for number in range(reloads):
-            for side, process, url, _ in servers:
+            for side, _process, url, _ in servers:
                 page = side.project / EXAMPLE
                 marker = f"Meetzin{number:03d}herladen"
                 text = page.read_text(encoding="utf-8").rstrip("\n") + f"\n\n{marker}\n"

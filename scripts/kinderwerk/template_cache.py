@@ -17,6 +17,7 @@ it). Plain Python and Jinja, no MkDocs.
 from __future__ import annotations
 
 import hashlib
+import pickle
 from pathlib import Path
 
 import jinja2
@@ -26,9 +27,9 @@ from jinja2.bccache import Bucket, FileSystemBytecodeCache
 
 def settings_of(env: Environment) -> str:
     """Everything about ``env`` that changes the code a template compiles to."""
-    autoescape = env.autoescape
+    autoescape: object = env.autoescape
     if callable(autoescape):
-        autoescape = f"{autoescape.__module__}.{autoescape.__qualname__}"
+        autoescape = f"{getattr(autoescape, '__module__', '')}.{getattr(autoescape, '__qualname__', '')}"
     return repr((
         jinja2.__version__, type(env).__module__, type(env).__qualname__,
         env.block_start_string, env.block_end_string, env.variable_start_string,
@@ -70,7 +71,7 @@ class TemplateCache(FileSystemBytecodeCache):
         # short inside the checksum raises: treat any unreadable entry as absent.
         try:
             super().load_bytecode(bucket)
-        except Exception:
+        except (EOFError, pickle.UnpicklingError, ValueError, TypeError, OSError):
             bucket.reset()
 
     def prune(self) -> int:
