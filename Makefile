@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install browser serve build pdf charts check lint test test-snel test-sjabloon bench bench-hostile test-hostile lighthouse screenshots lock clean
+.PHONY: install browser serve build pdf charts check lint test test-snel test-sjabloon bench bench-warm bench-hostile test-hostile lighthouse screenshots lock clean
 
 # Python packages, exactly as locked in requirements.txt; then the project's
 # own package `kinderwerk` (scripts/kinderwerk/, pyproject.toml), editable, so
@@ -69,6 +69,12 @@ bench: install
 	$(PY) scripts/dev/benchmark.py
 	$(PY) scripts/dev/search_quality.py --sealed
 	$(PY) scripts/dev/search_scale_benchmark.py
+
+# Issue 20, item 5: warm build against the bare build and the live reload, for
+# main before the caches (WARM_BASE) and this worktree, interleaved in one run.
+WARM_BASE ?= 5fc9a30
+bench-warm: install
+	$(PY) scripts/dev/benchmark.py --only-warm --against $(WARM_BASE)
 
 # Issue 17: every hostile case, time and memory, before (main at a23993b) and after, side by side.
 HOSTILE_BASE ?= a23993b

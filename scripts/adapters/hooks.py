@@ -24,18 +24,20 @@ from kinderwerk.feed import FEED_PATH, atom_feed
 from kinderwerk.history import file_dates
 from kinderwerk.page_dates import example_dates, page_dates
 from kinderwerk.sandbox import sandbox_like
-from kinderwerk.serve_pdf import served_pdf
 from kinderwerk.sitemap import ROBOTS_PATH, SITEMAP_PATH, gzipped, robots_txt, sitemap_xml
+from kinderwerk.template_cache import TemplateCache
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
 CACHE = ROOT / ".cache" / "charts"
 SHEETS_CACHE = ROOT / ".cache" / "spreadsheets"
+TEMPLATE_CACHE = ROOT / ".cache" / "sjablonen"
 CIJFERS = "cijfers.md"  # shows every chart
 log = logging.getLogger("mkdocs.hooks.kinderwerk")
 _sitemap: list[tuple[str, dt.date | None]] = []  # (address, date) of every page; on_nav -> on_post_build
 PDF = "downloads/kennisbank-kinderwerk.pdf"  # written by `make pdf` (scripts/tools/build_pdf.py)
 _command: list[str] = []  # "build" or "serve" (on_startup)
+_templates: list[TemplateCache] = []  # this build's template cache (on_config -> on_post_build)
 
 
 def _edition() -> Edition:
@@ -71,7 +73,23 @@ def on_config(config):
     # mkdocs-macros built a plain Jinja environment in its own on_config
     # (plugins run before hooks); replace it before any page is rendered.
     macros._env = sandbox_like(macros.env, registry.macros)
+    templates = TemplateCache(TEMPLATE_CACHE)  # compiled pages and theme templates
+    macros._env.bytecode_cache = templates
+    _templates[:] = [templates]
+    _skip_material_index(config)
     return config
+
+
+def _skip_material_index(config) -> None:
+    """Material's search plugin parses every page into an index that
+    scripts/adapters/hooks_search.py then replaces by a stub holding only
+    Material's settings (the Dutch index is in search/nl/). Skip that parse:
+    the plugin still writes its settings and still strips data-search-*
+    attributes from each page, so every file comes out the same."""
+    search = config.plugins.get("material/search")
+    index = getattr(search, "search_index", None)
+    if index is not None and any(name.endswith("hooks_search.py") for name in config.get("hooks") or {}):
+        index.add_entry_from_context = lambda page: None
 
 
 def on_files(files, config):
@@ -97,6 +115,7 @@ def on_files(files, config):
     if _command == ["serve"]:
         # `make pdf` prints after a build; under serve, offer the last edition
         # printed into site/ (or a page that says how to make it), not a 404.
+        from kinderwerk.serve_pdf import served_pdf  # pikepdf: only under serve
         files.append(File.generated(config, PDF, content=served_pdf(ROOT / "site" / PDF)))
     _find_chart_urls(files)
     return files
@@ -153,12 +172,22 @@ def on_page_markdown(markdown, page, config, files):
     return markdown.rstrip("\n") + f"\n\n{FEED_LINK}\n"
 
 
+def on_env(env, config, files):
+    """The theme's templates compiled once, not on every build (kinderwerk.template_cache)."""
+    if _templates:
+        env.bytecode_cache = _templates[0]
+    return env
+
+
 def on_post_build(config):
     """Our sitemap over MkDocs' own (whose lastmod is the day of the build)."""
     site = Path(config.site_dir)
     data = sitemap_xml(_sitemap)
     (site / SITEMAP_PATH).write_bytes(data)
     (site / f"{SITEMAP_PATH}.gz").write_bytes(gzipped(data))
+    for cache in _templates:
+        cache.prune()
+        log.info(f"kinderwerk-cache: {cache.summary()}")
 
 
 def on_serve(server, config, builder):

@@ -10,6 +10,10 @@ Content-Security-Policy on every page. See SECURITY.md.
   every refused page is listed at once, before MkDocs writes any page.
 * on_post_page / on_post_template: the policy of ``kinderwerk.csp``, with the
   hashes of that page's own inline scripts and styles.
+
+Both keep per-page results in .cache/paginas/ (``kinderwerk.page_cache``),
+keyed on the page's exact HTML and the code; the build logs how many pages
+each computed afresh ("kinderwerk-cache: ..."), which the tests count.
 """
 from __future__ import annotations
 
@@ -19,14 +23,18 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from kinderwerk import csp, sanitize
+from kinderwerk import csp, page_cache, sanitize
 from kinderwerk import examples as ex
+from kinderwerk.page_cache import PageCache, code_version
 from kinderwerk.textfile import EncodingProblem, find_unsafe_paths, read_text
 
 ROOT = Path(__file__).resolve().parents[2]
 CHECKED_FOLDERS = ("docs", "data", "includes", "overrides")
 TEXT_SUFFIXES = (".md", ".csv", ".yml", ".yaml", ".txt")
 log = logging.getLogger("mkdocs.hooks.security")
+PAGE_CACHE = ROOT / ".cache" / "paginas"
+ALLOWLIST = PageCache(PAGE_CACHE, "allowlist", code_version([sanitize, page_cache], ("nh3",)))
+POLICY = PageCache(PAGE_CACHE, "csp", code_version([csp, page_cache]))
 
 
 def _repository(config) -> Path:
@@ -83,6 +91,8 @@ _refused: list[str] = []  # allowlist messages of this build, one per example pa
 
 def on_pre_build(config):
     _refused.clear()
+    for cache in (ALLOWLIST, POLICY):
+        cache.reset_counts()
 
 
 def on_page_content(html, page, config, files):
@@ -91,7 +101,7 @@ def on_page_content(html, page, config, files):
     calls after every page is rendered and before any page is written."""
     if not _is_example(page):
         return html
-    report = sanitize.check(html)
+    report = sanitize.check(html, ALLOWLIST, label=f"docs/{page.file.src_uri}")
     if not report.ok:
         _refused.append(sanitize.message(f"docs/{page.file.src_uri}", report))
     return report.clean  # what ammonia kept: the same page, serialised by a browser-grade parser
@@ -105,7 +115,7 @@ def on_env(env, config, files):
 
 
 def _with_policy(output: str, where: str) -> str:
-    parts = csp.inline_parts(output)
+    parts = csp.inline_parts(output, POLICY, label=where)
     if parts.content_scripts:
         raise PluginError(f"{where}: een <script> in de tekst van een pagina krijgt geen toestemming "
                           f"van de Content-Security-Policy en zou niet werken; zet het script in een "
@@ -129,3 +139,10 @@ def on_post_template(output_content, template_name, config):
     if template_name.endswith(".html"):
         return _with_policy(output_content, template_name)
     return output_content
+
+
+def on_post_build(config):
+    """Log what was computed afresh; drop entries of pages that are gone or changed."""
+    for cache in (ALLOWLIST, POLICY):
+        cache.prune()
+    log.info("kinderwerk-cache: " + "; ".join(c.summary() for c in (ALLOWLIST, POLICY)))

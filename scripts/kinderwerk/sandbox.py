@@ -8,9 +8,15 @@ environment. Pages come from pull requests, so we render them with this one:
 * attributes starting with ``_`` are refused (Jinja's sandbox);
 * only plain data (text, numbers, lists, dicts) has readable attributes;
 * the only functions a page may call are the macros we registered.
+
+With a ``bytecode_cache`` (``kinderwerk.template_cache``), a page's compiled
+template is kept between builds under a hash of its exact text and this
+environment's settings; the checks above run when the page is rendered, so
+they hold for cached code too.
 """
 from __future__ import annotations
 
+import hashlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -46,6 +52,20 @@ class PageSandbox(SandboxedEnvironment):
 
     def is_safe_callable(self, obj: Any) -> bool:
         return id(obj) in self.allowed_ids
+
+    def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:
+        """Jinja's ``from_string``, with the compiled code from the cache if the
+        same text was compiled before (mkdocs-macros renders every page with it)."""
+        cache = self.bytecode_cache
+        if cache is None or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        name = "pagina-" + hashlib.sha256(source.encode("utf-8", "surrogatepass")).hexdigest()
+        bucket = cache.get_bucket(self, name, None, source)
+        if bucket.code is None:
+            bucket.code = self.compile(source)
+            cache.set_bucket(bucket)
+        cls = template_class or self.template_class
+        return cls.from_code(self, bucket.code, self.make_globals(globals), None)
 
     def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         if not __self.is_safe_callable(__obj):

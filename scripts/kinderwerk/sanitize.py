@@ -14,16 +14,24 @@ Callers publish ``clean()`` of the page (identical up to serialisation when
 the check passes), so even a gap in the comparison cannot put anything into
 the site that ammonia did not allow.
 
+With a ``PageCache``, ``check`` keeps only the verdict "this exact HTML
+passed" (with a hash of ammonia's output). The published HTML is always
+ammonia's output computed afresh; the comparison, which is the slow part, is
+skipped only when that output hashes to what the entry recorded.
+
 Plain Python, no MkDocs.
 """
 from __future__ import annotations
 
 import difflib
+import hashlib
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 import nh3
+
+from .page_cache import PageCache
 
 # --- What Markdown (with the extensions in mkdocs.yml) and our generated
 #     example header and footer produce. --------------------------------------
@@ -254,8 +262,31 @@ def _describe(before: tuple, after: tuple | None, raw: str, problems: list) -> l
     return found
 
 
-def check(html: str) -> Report:
-    """Compare ``html`` with its cleaned form; every difference is a Finding."""
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def check(html: str, cache: PageCache | None = None, label: str = "") -> Report:
+    """Compare ``html`` with its cleaned form; every difference is a Finding.
+    With ``cache``: a page that passed before, unchanged and with the same
+    code, is not compared again (see the module's docstring)."""
+    if cache is None:
+        return _check(html)
+    key = cache.key(html)
+    entry = cache.get(key, label)
+    if isinstance(entry, dict) and isinstance(entry.get("clean"), str):
+        cleaned = clean(html)
+        if _digest(cleaned) == entry["clean"]:
+            return Report(cleaned)
+    if entry is not None:
+        cache.rejected(label)
+    report = _check(html)
+    if report.ok:
+        cache.put(key, {"clean": _digest(report.clean)})
+    return report
+
+
+def _check(html: str) -> Report:
     problems: list = []
     cleaned = clean(html, problems)
     before, raw = tokens(html)
