@@ -61,7 +61,7 @@ test-sjabloon: install browser
 
 bench: install
 	$(PY) scripts/dev/benchmark.py
-	$(PY) scripts/dev/search_quality.py --sealed
+	$(PY) scripts/dev/search_quality.py
 	$(PY) scripts/dev/search_scale_benchmark.py
 
 # Issue 17: every hostile case, time and memory, before (main at a23993b) and after, side by side.

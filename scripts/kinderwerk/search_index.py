@@ -7,12 +7,14 @@ searches, and only the pieces a query needs:
 
 * ``kop.json`` (the head, loaded when the reader goes to the search box):
   where each page's sections start, which pages are reference or overview
-  pages and which show a chart, where the vocabulary and postings shards
-  start, and the curated synonym list (data/zoeken/synoniemen.csv);
+  pages and which show a chart, and where the vocabulary and postings
+  shards start;
 * ``woorden/N.json``: the vocabulary in shards: every word (accents folded),
   its Snowball stem, its parts when it is a compound of other words on the
-  site (jeugdzorg = jeugd + zorg), the number of sections it is in, and per
-  stem the compounds elsewhere that have it as a part;
+  site (jeugdzorg = jeugd + zorg), the number of sections it is in, per
+  stem the compounds elsewhere that have it as a part, and the entries of
+  the curated synonym list (data/zoeken/synoniemen.csv) whose first word
+  has a stem of the shard;
 * ``postings/N.txt``: per word, the sections it is in with a BM25F score,
   marked when the word is in the page title (!) or a heading (.);
 * ``teksten/N.json``: per page, its address and the title, anchor and text
@@ -24,6 +26,7 @@ word's stem names the shard it needs.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
 import json
@@ -419,31 +422,38 @@ class IndexBuilder:
 
         # The vocabulary in shards, cut in the same (stem, word) order: a query
         # word's stem names its shard, so a search loads one or two of them.
-        vocab_starts, vocab_first_stems, start, size = [0], [stem_list[0] if order else ""], 0, 0
+        bounds, start, size = [], 0, 0
         for i in range(len(order) + 1):
             if i == len(order) or (size > VOCAB_SHARD_BYTES and stem_list[i] != stem_list[i - 1]):
                 if i > start:
-                    k = len(vocab_starts) - 1
-                    local = range(start, i)
-                    shard_stems = set(stem_list[start:i])
-                    files[f"woorden/{k}.json"] = _json({
-                        "start": start,
-                        "words": order[start:i],
-                        "stems": [stem_list[j] if stem_list[j] != order[j] else "" for j in local],
-                        "df": df[start:i],
-                        "parts": {j - start: " ".join(parts[j]) for j in local if j in parts},
-                        "original": {j - start: originals[order[j]] for j in local if order[j] in originals},
-                        # compounds anywhere on the site that have a stem of this shard as a part
-                        "compounds": {part: [[order[c], c, df[c]] for c in compounds[part]]
-                                      for part in sorted(shard_stems) if part in compounds},
-                    })
-                if i < len(order):
-                    vocab_starts.append(i)
-                    vocab_first_stems.append(stem_list[i])
+                    bounds.append((start, i))
                 start, size = i, 0
             if i < len(order):
                 size += len(order[i]) + len(stem_list[i]) + 8
-        first_page_stems = vocab_first_stems[:len(vocab_starts)]
+        first_page_stems = [stem_list[a] for a, _ in bounds] or [""]
+        # The synonym list goes with the vocabulary too, in the shard of the
+        # stem of its first word (not a stop word): the shard the worker loads
+        # for that word anyway. A long list costs no one anything up front.
+        synonyms_in: dict[int, dict[str, list[str]]] = {}
+        for source, targets in self._synonyms(vocabulary, stems).items():
+            key_word = next((w for w in source.split() if w not in STOP_WORDS), source.split()[0])
+            k = max(bisect.bisect_right(first_page_stems, stem(key_word)) - 1, 0)
+            synonyms_in.setdefault(k, {})[source] = targets
+        for k, (start, end) in enumerate(bounds or [(0, 0)]):
+            local = range(start, end)
+            shard_stems = set(stem_list[start:end])
+            files[f"woorden/{k}.json"] = _json({
+                "start": start,
+                "words": order[start:end],
+                "stems": [stem_list[j] if stem_list[j] != order[j] else "" for j in local],
+                "df": df[start:end],
+                "parts": {j - start: " ".join(parts[j]) for j in local if j in parts},
+                "original": {j - start: originals[order[j]] for j in local if order[j] in originals},
+                # compounds anywhere on the site that have a stem of this shard as a part
+                "compounds": {part: [[order[c], c, df[c]] for c in compounds[part]]
+                              for part in sorted(shard_stems) if part in compounds},
+                "synonyms": synonyms_in.get(k, {}),
+            })
 
         # The head, loaded when a reader goes to the search box: small and
         # about the size of the site's page count, not its vocabulary.
@@ -455,7 +465,6 @@ class IndexBuilder:
             "figure": [i for i, page in enumerate(self.pages) if page.figure],
             "vocab": first_page_stems,
             "postings": shard_starts,
-            "synonyms": self._synonyms(vocabulary, stems),
         }
         files["kop.json"] = _json(head)
         for pid, page in enumerate(self.pages):
