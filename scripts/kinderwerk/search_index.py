@@ -33,6 +33,7 @@ import json
 import math
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -59,6 +60,10 @@ TEMPLATE_WORDS = 3      # (a chart's title recurs too, on every page with the ch
 # the example's place and people, but its theme and partner labels recur on
 # many examples: a word there counts once, lightly.
 FACT = 0.5
+# A list item that opens with a link to another page and says a line about
+# it ("Verder lezen", the examples under a chapter) describes that page,
+# not its own: its words count less.
+LINKED = 0.3
 # BM25F (Robertson & Zaragoza 2009): per section, the weighted field counts
 # are summed first (body length-normalised), then saturated once, so a word
 # repeated all over one page cannot outweigh a word in another page's title.
@@ -148,6 +153,7 @@ class Section:
     heading_text: list[str] = field(default_factory=list)   # lower headings inside it
     text: list[str] = field(default_factory=list)
     facts: list[str] = field(default_factory=list)  # the facts list of an example ("In het kort")
+    linked: list[str] = field(default_factory=list)  # list items that open with a link to another page
 
     @functools.cached_property
     def body(self) -> str:   # read only after the page is parsed; used several times
@@ -169,6 +175,8 @@ class _SectionParser(HTMLParser):
         self.heading: tuple[int, str | None, list[str]] | None = None
         self.abstract_depth: int | None = None   # inside an "abstract" admonition
         self.facts_depth: int | None = None      # inside its list of facts
+        self.item_open: int | None = None        # in a list item with no text yet (its depth)
+        self.linked_depth: int | None = None     # in a list item that opens with a link
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
@@ -185,6 +193,12 @@ class _SectionParser(HTMLParser):
             return
         if re.fullmatch(r"h[1-6]", tag):
             self.heading = (int(tag[1]), attributes.get("id"), [])
+        if tag == "li" and self.linked_depth is None:
+            self.item_open = len(self.stack)
+        elif tag == "a" and self.item_open is not None:
+            if not (attributes.get("href") or "#").startswith("#"):
+                self.linked_depth = self.item_open
+            self.item_open = None
         if "admonition" in classes and "abstract" in classes and self.abstract_depth is None:
             self.abstract_depth = len(self.stack)
         elif tag in ("ul", "dl") and self.abstract_depth is not None and self.facts_depth is None:
@@ -202,6 +216,10 @@ class _SectionParser(HTMLParser):
                 self.facts_depth = None
             if self.abstract_depth is not None and len(self.stack) < self.abstract_depth:
                 self.abstract_depth = None
+            if self.linked_depth is not None and len(self.stack) < self.linked_depth:
+                self.linked_depth = None
+            if self.item_open is not None and len(self.stack) < self.item_open:
+                self.item_open = None
             if open_tag == tag:
                 break
         if self.skip_depth is not None:
@@ -230,13 +248,19 @@ class _SectionParser(HTMLParser):
             self._target().append(" ")
             if self.facts_depth is not None and not self.heading:
                 self.sections[-1].text.append(" ")
+            if self.linked_depth is not None and not self.heading:
+                self.sections[-1].linked.append(" ")
 
     def handle_data(self, data):
         if self.skip_depth is not None:
             return
+        if self.item_open is not None and data.strip():
+            self.item_open = None
         self._target().append(data)
         if self.facts_depth is not None and not self.heading:
             self.sections[-1].text.append(data)   # shown in the snippet, scored apart
+        elif self.linked_depth is not None and not self.heading:
+            self.sections[-1].linked.append(data)  # in the text too; scored lower
 
 
 def sections_of(html: str, page_title: str) -> list[Section]:
@@ -333,20 +357,24 @@ class IndexBuilder:
                     weight = TEMPLATE_HEADING if template else HEADING
                 headings = search_words(" ".join(section.heading_text))
                 facts = search_words(" ".join(section.facts))
-                body = search_words(section.body)
-                for w in facts:      # the facts are in the text too: count them once, lightly
-                    body.remove(w)
+                linked = search_words(" ".join(section.linked))
+                body = Counter(search_words(section.body))
+                body.subtract(facts)    # the facts are in the text too: count them once, lightly
+                body.subtract(linked)   # and the lines about other pages, lightly too
                 # Material's boost (2 for examples) would drown the chapters: damped.
-                section_words.append((page.boost ** BOOST_POWER, title, weight, headings, facts, body))
-        lengths = [len(b) for *_, b in section_words]
+                section_words.append((page.boost ** BOOST_POWER, title, weight, headings, facts,
+                                      list(body.elements()), linked))
+        lengths = [len(b) + len(linked) for *_, b, linked in section_words]
         average = max((sum(lengths) / len(lengths)) if lengths else 1.0, 1.0)
         postings: dict[str, dict[int, float]] = {}
         self.about: dict[tuple[str, int], str] = {}   # (word, section) -> mark
-        for sid, (boost, title, title_weight, headings, facts, body) in enumerate(section_words):
-            norm = 1 - BM25_B + BM25_B * len(body) / average
+        for sid, (boost, title, title_weight, headings, facts, body, linked) in enumerate(section_words):
+            norm = 1 - BM25_B + BM25_B * (len(body) + len(linked)) / average
             weighted: dict[str, float] = {}
             for w in body:
                 weighted[w] = weighted.get(w, 0.0) + 1 / norm
+            for w in linked:
+                weighted[w] = weighted.get(w, 0.0) + LINKED / norm
             for w in set(facts):
                 weighted[w] = weighted.get(w, 0.0) + FACT
             for w in set(headings):

@@ -48,7 +48,7 @@ var SHOWN_WITH_TEXT = 10;
 var MAX_SECTIONS = 4;
 var MAX_EXPANSIONS = 12;       // words per query word (compounds, prefixes, typos)
 var WEIGHT = {exact: 1, stem: 0.85, part: 0.5, ownPart: 0.4, prefix: 0.4, prefixAfterExact: 0.15, suffix: 0.45,
-              typo1: 0.45, typo2: 0.3, stemPrefix: 0.6};
+              typo1: 0.45, typo2: 0.3, stemPrefix: 0.85, tail: 0.35};
 var TITLE_PHRASE = 5;          // every word typed in the page's title
 var PHRASE = 2.5;              // the query as written (stop words too) in the page's text
 var LEAD = 1.5;                // every word in the page's opening section
@@ -467,6 +467,17 @@ function candidates(ix, term, last, noFallback) {
     // than every word starting with "speel".
     if (term.length >= 8 && !compounds) {
       startsWith(ix, term.slice(0, term.length - 3)).forEach(function (w) { add(w, WEIGHT.typo2); });
+    }
+  }
+  // Still nothing: a compound whose first part the site lacks. Its last
+  // part says what kind of thing it is (huisbezoeken: bezoeken), lower.
+  if (!found.size && !noFallback && term.length >= 2 * MIN_PART && term.length <= MAX_COMPOUND) {
+    for (var cut = 3; cut <= term.length - MIN_PART; cut++) {
+      var tail = term.slice(cut), at = ix.position.get(tail), forms = ix.byStem.get(stemOf(tail));
+      if (at === undefined && !forms) continue;
+      if (at !== undefined) add(at, WEIGHT.tail);
+      (forms || []).forEach(function (w) { add(w, WEIGHT.tail); });
+      break;
     }
   }
   // Keep the best few: by weight, then the rarer word first.
