@@ -65,6 +65,13 @@ var COVERAGE_MIN = 0.34;       // of the best page's coverage: pages with less a
 // unless a query word is in their title or one of their headings.
 var PRIOR = {0: 1, 1: 0.3, 2: 0.55};
 var FIGURE = 2.5;              // a question for a number: pages that show the figures, with chart
+// A question for advice ("wat moeten gemeenten doen", "tips voor ...",
+// "what should ..."): of the best pages, those with a section of
+// recommendations (by its heading) come first.
+var ADVICE = 2;
+var ADVICE_WORDS = new Set(["moeten", "moet", "zou", "zouden", "advies", "adviezen", "advice", "aanraden",
+                            "aanbevelen", "aanbevolen", "tip", "tips", "should", "recommend"]);
+var ADVICE_HEADING = /\b(aanbevel|advie)/;
 // Auxiliary and question words that Snowball's stop list lacks, filler
 // words of a question ("wat doet een kinderwerker eigenlijk", "waar vind ik
 // informatie over ...") and English function words ("the role of ..."):
@@ -502,6 +509,7 @@ function pageOf(ix, section) {
 function parseQuery(ix, query) {
   var all = words(query);
   var figure = all.some(function (w) { return FIGURE_WORDS.has(w); });
+  var advice = all.some(function (w) { return ADVICE_WORDS.has(w); });
   var content = all.filter(function (w) { return !STOP.has(w); });
   var rest = content.filter(function (w) { return !QUERY_STOP.has(w) && !(figure && FIGURE_WORDS.has(w)); });
   if (rest.length) content = rest;
@@ -582,7 +590,7 @@ function parseQuery(ix, query) {
     term.slots.forEach(function (slot) { if (slot.length) sum += idf(ix, ix.df[slot[0][0]]); });
     term.idf = sum / term.slots.length;
   });
-  return {all: all, terms: terms, figure: figure};
+  return {all: all, terms: terms, figure: figure, advice: advice};
 }
 
 /* [first, second, joined] for two neighbouring words (no stop words) that
@@ -789,10 +797,10 @@ function rank(ix, q, byShard) {
       if (also.indexOf(shown) === -1) also.push(shown);
     });
   });
-  return present(ix, terms.map(function (term) { return term.text; }), list, matchedWords, all, also);
+  return present(ix, terms.map(function (term) { return term.text; }), list, matchedWords, all, also, q.advice);
 }
 
-function present(ix, terms, list, matchedWords, all, also) {
+function present(ix, terms, list, matchedWords, all, also, advice) {
   // Terms for Material: the word found for each query word (for highlighting
   // on the page that opens), or the query word itself as missing.
   var found = new Set();
@@ -809,6 +817,9 @@ function present(ix, terms, list, matchedWords, all, also) {
   var top = list;
   return Promise.all(top.map(function (p) { return loadText(p.page); })).then(function (loaded) {
     top.forEach(function (page, k) { page.text = loaded[k]; });
+    if (advice) top.forEach(function (page) {
+      if (page.text.s.some(function (s) { return ADVICE_HEADING.test(fold(s[1])); })) page.score *= ADVICE;
+    });
     if (all.length > 1) {
       var phrase = " " + all.join(" ") + " ";
       top.forEach(function (page) {
