@@ -36,9 +36,11 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from operator import itemgetter
 from pathlib import Path
 
 import snowballstemmer
+from lxml import etree
 
 # Snowball's Dutch stop words (snowballstem.org, dutch/stop.txt), accents folded.
 STOP_WORDS = frozenset("""
@@ -111,15 +113,20 @@ def fold(text: str) -> str:
 _EER = re.compile(r"eert?$")
 
 
-@functools.lru_cache(maxsize=None)
+STEMS: dict[str, str] = {}   # word -> stem, filled as words come (search_fragments.py keeps it)
+
+
 def stem(word: str) -> str:
     """Snowball's Dutch stem of a folded word, plus one rule of our own:
     Snowball leaves verb forms in -eert/-eer alone while it stems their
     infinitive to -er (signaleert, signaleer / signaleren -> signaler), so
     -eer(t) becomes -er. The worker applies the same rule."""
-    result = _stemmer.stemWord(word)
-    if len(result) >= 7 and _EER.search(result):
-        result = _EER.sub("er", result)
+    result = STEMS.get(word)
+    if result is None:
+        result = _stemmer.stemWord(word)
+        if len(result) >= 7 and _EER.search(result):
+            result = _EER.sub("er", result)
+        STEMS[word] = result
     return result
 
 
@@ -158,6 +165,36 @@ class Section:
     @functools.cached_property
     def body(self) -> str:   # read only after the page is parsed; used several times
         return re.sub(r"\s+", " ", " ".join(self.text)).strip()
+
+    @functools.cached_property
+    def tokens(self) -> tuple[list[str], list[str], dict[str, int], dict[str, int]]:
+        """The words that count for search, per field: lower headings and
+        the facts (lists), the body without the facts and the lines about
+        other pages, and those lines (word -> count). search_fragments.py
+        keeps them between builds."""
+        facts = search_words(" ".join(self.facts))
+        linked = Counter(search_words(" ".join(self.linked)))
+        body = Counter(search_words(self.body))
+        body.subtract(facts)    # the facts are in the text too: count them once, lightly
+        body.subtract(linked)   # and the lines about other pages, lightly too
+        return (search_words(" ".join(self.heading_text)), facts,
+                {w: n for w, n in body.items() if n > 0}, dict(linked))
+
+    @functools.cached_property
+    def originals(self) -> dict[str, str]:
+        """Folded word -> the form with accents as written, where they
+        differ ('ingredienten' -> 'ingrediënten'), for highlighting."""
+        found: dict[str, str] = {}
+        text = " ".join([self.title, self.body])
+        if text.isascii():
+            return found
+        for raw in _WORD.findall(text):
+            low = raw.lower()
+            if not low.isascii():
+                folded = fold(low)
+                if folded != low:
+                    found.setdefault(folded, low)
+        return found
 
 
 class _SectionParser(HTMLParser):
@@ -263,10 +300,35 @@ class _SectionParser(HTMLParser):
             self.sections[-1].linked.append(data)  # in the text too; scored lower
 
 
+class _Events:
+    """lxml's HTML parser (libxml2, in C: several times faster than
+    html.parser on a thousand pages) feeding _SectionParser's handlers."""
+
+    def __init__(self, parser: _SectionParser):
+        self.parser = parser
+
+    def start(self, tag, attrib):
+        self.parser.handle_starttag(tag, list(attrib.items()))
+
+    def end(self, tag):
+        self.parser.handle_endtag(tag)
+
+    def data(self, data):
+        self.parser.handle_data(data)
+
+    def comment(self, text):
+        pass
+
+    def close(self):
+        return None
+
+
 def sections_of(html: str, page_title: str) -> list[Section]:
     parser = _SectionParser(page_title)
-    parser.feed(html)
-    parser.close()
+    if html.strip():
+        events = etree.HTMLParser(target=_Events(parser), remove_comments=True, no_network=True)
+        events.feed(html)
+        events.close()
     return parser.sections
 
 
@@ -328,13 +390,22 @@ def split_compound(word: str, known, known_last=None) -> list[str]:
 
 
 class IndexBuilder:
-    def __init__(self, synonyms: dict[str, list[str]] | None = None):
+    def __init__(self, synonyms: dict[str, list[str]] | None = None, fragments=None):
         self.pages: list[Page] = []
         self.synonyms = synonyms or {}   # folded word or phrase -> words it also searches
+        # search_fragments.FragmentCache or None: a page's sections and words,
+        # kept between builds by the hash of its HTML and this code
+        self.fragments = fragments
 
     def add_page(self, url: str, title: str, html: str, boost: float = 1.0, kind: int = NORMAL) -> None:
-        self.pages.append(Page(url, title, sections_of(html, title), boost, kind,
-                               'class="kw-chart"' in html))
+        cached = self.fragments.get(title, html) if self.fragments is not None else None
+        if cached is not None:
+            sections, figure = cached
+        else:
+            sections, figure = sections_of(html, title), 'class="kw-chart"' in html
+            if self.fragments is not None:
+                self.fragments.put(title, html, sections, figure)
+        self.pages.append(Page(url, title, sections, boost, kind, figure))
 
     # -- scoring ----------------------------------------------------------
     def _postings(self) -> tuple[dict[str, dict[int, float]], int]:
@@ -355,26 +426,18 @@ class IndexBuilder:
                     template = (heading_pages.get(fold(section.title), 0) >= TEMPLATE_PAGES
                                 and len(words(section.title)) <= TEMPLATE_WORDS)
                     weight = TEMPLATE_HEADING if template else HEADING
-                headings = search_words(" ".join(section.heading_text))
-                facts = search_words(" ".join(section.facts))
-                linked = search_words(" ".join(section.linked))
-                body = Counter(search_words(section.body))
-                body.subtract(facts)    # the facts are in the text too: count them once, lightly
-                body.subtract(linked)   # and the lines about other pages, lightly too
+                headings, facts, body, linked = section.tokens
                 # Material's boost (2 for examples) would drown the chapters: damped.
-                section_words.append((page.boost ** BOOST_POWER, title, weight, headings, facts,
-                                      list(body.elements()), linked))
-        lengths = [len(b) + len(linked) for *_, b, linked in section_words]
+                section_words.append((page.boost ** BOOST_POWER, title, weight, headings, facts, body, linked))
+        lengths = [sum(b.values()) + sum(linked.values()) for *_, b, linked in section_words]
         average = max((sum(lengths) / len(lengths)) if lengths else 1.0, 1.0)
         postings: dict[str, dict[int, float]] = {}
         self.about: dict[tuple[str, int], str] = {}   # (word, section) -> mark
         for sid, (boost, title, title_weight, headings, facts, body, linked) in enumerate(section_words):
-            norm = 1 - BM25_B + BM25_B * (len(body) + len(linked)) / average
-            weighted: dict[str, float] = {}
-            for w in body:
-                weighted[w] = weighted.get(w, 0.0) + 1 / norm
-            for w in linked:
-                weighted[w] = weighted.get(w, 0.0) + LINKED / norm
+            norm = lengths[sid] / average * BM25_B + 1 - BM25_B
+            weighted = {w: n / norm for w, n in body.items()}
+            for w, n in linked.items():
+                weighted[w] = weighted.get(w, 0.0) + n * LINKED / norm
             for w in set(facts):
                 weighted[w] = weighted.get(w, 0.0) + FACT
             for w in set(headings):
@@ -418,7 +481,7 @@ class IndexBuilder:
                 # A word on very many sections (kinderen, wijk) says little
                 # about each: its best sections only, so a query of common
                 # words stays small at any size. df keeps the true count.
-                entries = sorted(entries, key=lambda e: (-e[1], e[0]))[:MAX_POSTINGS]
+                entries = sorted(entries, key=itemgetter(1), reverse=True)[:MAX_POSTINGS]   # stable: by section
             entries = sorted(entries)
             prev, tokens = 0, []
             for sid, score in entries:
@@ -518,19 +581,13 @@ class IndexBuilder:
         found: dict[str, str] = {}
         for page in self.pages:
             for s in page.sections:
-                text = " ".join([s.title, s.body])
-                if text.isascii():
-                    continue
-                for raw in _WORD.findall(text):
-                    low = raw.lower()
-                    if low.isascii():
-                        continue
-                    folded = fold(low)
-                    if folded != low and folded in vocabulary:
+                for folded, low in s.originals.items():
+                    if folded in vocabulary:
                         found.setdefault(folded, low)
         return found
 
 
+@functools.lru_cache(maxsize=4096)
 def _b36(n: int) -> str:
     digits = "0123456789abcdefghijklmnopqrstuvwxyz"
     out = ""
