@@ -150,6 +150,7 @@ INLINE = frozenset("a abbr b bdi bdo cite code data dfn em i kbd mark q s samp s
 VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 SKIP = frozenset("script style svg template noscript button select option textarea".split())
 SKIP_CLASSES = ("headerlink", "footnote-backref", "md-clipboard")
+HEADINGS = frozenset(f"h{n}" for n in range(1, 7))
 
 
 @dataclass
@@ -216,7 +217,9 @@ class _SectionParser(HTMLParser):
         self.linked_depth: int | None = None     # in a list item that opens with a link
 
     def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
+        self.start_tag(tag, dict(attrs))
+
+    def start_tag(self, tag: str, attributes) -> None:
         if tag in VOID:
             self._separate(tag)
             return
@@ -228,7 +231,7 @@ class _SectionParser(HTMLParser):
                 or any(c in SKIP_CLASSES for c in classes)):
             self.skip_depth = len(self.stack)
             return
-        if re.fullmatch(r"h[1-6]", tag):
+        if tag in HEADINGS:
             self.heading = (int(tag[1]), attributes.get("id"), [])
         if tag == "li" and self.linked_depth is None:
             self.item_open = len(self.stack)
@@ -261,7 +264,7 @@ class _SectionParser(HTMLParser):
                 break
         if self.skip_depth is not None:
             return
-        if self.heading and re.fullmatch(r"h[1-6]", tag):
+        if self.heading and tag in HEADINGS:
             level, anchor, parts = self.heading
             self.heading = None
             text = re.sub(r"\s+", " ", "".join(parts)).strip()
@@ -308,7 +311,7 @@ class _Events:
         self.parser = parser
 
     def start(self, tag, attrib):
-        self.parser.handle_starttag(tag, list(attrib.items()))
+        self.parser.start_tag(tag, attrib)
 
     def end(self, tag):
         self.parser.handle_endtag(tag)
