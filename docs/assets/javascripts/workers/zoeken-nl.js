@@ -539,19 +539,10 @@ function parseQuery(ix, query) {
     }
   }
   // Two words typed apart that the site writes as one ("opvoed adviseur",
-  // "wijk agent", "kinder werk"): searched as that one word.
-  joinedWords(ix, all).forEach(function (pair) {
-    if (used.has(pair[0]) || used.has(pair[1])) return;
-    var own = candidates(ix, pair[2], false, true).map(function (c) {
-      return [c[0], c[1], c[1] >= WEIGHT.stem, false];
-    });
-    terms.push({text: pair[2], synonyms: [], slots: [own]});
-    used.add(pair[0]);
-    used.add(pair[1]);
-  });
-  // A separable verb, split in the question ("met wie werken ze samen",
-  // "hoe doen kinderen mee"): searched as one word when the site has it.
-  separableVerbs(ix, all).forEach(function (pair) {
+  // "wijk agent", "kinder werk"), and a separable verb split in the question
+  // ("met wie werken ze samen", "hoe doen kinderen mee"): searched as the
+  // one word the site has.
+  joinedWords(ix, all).concat(separableVerbs(ix, all)).forEach(function (pair) {
     if (used.has(pair[0]) || used.has(pair[1])) return;
     var own = candidates(ix, pair[2], false, true).map(function (c) {
       return [c[0], c[1], c[1] >= WEIGHT.stem, false];
