@@ -203,7 +203,8 @@ class _SectionParser(HTMLParser):
     in elements marked data-search-exclude, scripts, SVG (charts: their
     table carries the figures), permalinks and footnote back-links is left
     out; every tag that is not inline separates words, so table cells and
-    captions do not run together."""
+    captions do not run together. sections_of feeds it lxml's events; it
+    is an html.parser parser too (the same handlers)."""
 
     def __init__(self, page_title: str):
         super().__init__(convert_charrefs=True)
