@@ -20,6 +20,7 @@ import json
 import logging
 from html import unescape
 from pathlib import Path
+from typing import Any
 
 from mkdocs.exceptions import PluginError
 
@@ -76,9 +77,12 @@ def on_post_build(config):
     site = Path(config.site_dir)
     version = write_index(_builder, site / INDEX_FOLDER)
     fragments = _builder.fragments
-    fragments.save()
+    cached = ""
+    if fragments is not None:
+        fragments.save()
+        cached = f"; {fragments.parsed} gelezen, {fragments.reused} uit de cache"
     stub_path = site / "search" / "search_index.json"
-    stub = {"config": {"lang": ["nl"], "separator": r"[\s\-]+", "pipeline": [],
+    stub: dict[str, Any] = {"config": {"lang": ["nl"], "separator": r"[\s\-]+", "pipeline": [],
                        "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}},
                        "kinderwerk": {"index": "nl/", "version": version}},
             "docs": []}
@@ -90,5 +94,4 @@ def on_post_build(config):
             pass
     stub_path.parent.mkdir(parents=True, exist_ok=True)
     stub_path.write_text(json.dumps(stub, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    log.info(f"zoeken: {len(_builder.pages)} pagina's in {INDEX_FOLDER}/ (versie {version}; "
-             f"{fragments.parsed} gelezen, {fragments.reused} uit de cache)")
+    log.info(f"zoeken: {len(_builder.pages)} pagina's in {INDEX_FOLDER}/ (versie {version}{cached})")

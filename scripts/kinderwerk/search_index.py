@@ -34,13 +34,18 @@ import math
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from operator import itemgetter
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import snowballstemmer
 from lxml import etree
+
+if TYPE_CHECKING:
+    from .search_fragments import FragmentCache
 
 # Snowball's Dutch stop words (snowballstem.org, dutch/stop.txt), accents folded.
 STOP_WORDS = frozenset("""
@@ -217,10 +222,10 @@ class _SectionParser(HTMLParser):
         self.item_open: int | None = None        # in a list item with no text yet (its depth)
         self.linked_depth: int | None = None     # in a list item that opens with a link
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.start_tag(tag, dict(attrs))
 
-    def start_tag(self, tag: str, attributes) -> None:
+    def start_tag(self, tag: str, attributes: Mapping[str, str | None]) -> None:
         if tag in VOID:
             self._separate(tag)
             return
@@ -246,7 +251,7 @@ class _SectionParser(HTMLParser):
             self.facts_depth = len(self.stack)
         self._separate(tag)
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
         if tag in VOID or tag not in self.stack:
             return
         while self.stack:
@@ -284,7 +289,7 @@ class _SectionParser(HTMLParser):
             return self.heading[2]
         return self.sections[-1].facts if self.facts_depth is not None else self.sections[-1].text
 
-    def _separate(self, tag):
+    def _separate(self, tag: str) -> None:
         if tag not in INLINE:
             self._target().append(" ")
             if self.facts_depth is not None and not self.heading:
@@ -292,7 +297,7 @@ class _SectionParser(HTMLParser):
             if self.linked_depth is not None and not self.heading:
                 self.sections[-1].linked.append(" ")
 
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
         if self.skip_depth is not None:
             return
         if self.item_open is not None and data.strip():
@@ -311,19 +316,19 @@ class _Events:
     def __init__(self, parser: _SectionParser):
         self.parser = parser
 
-    def start(self, tag, attrib):
+    def start(self, tag: str, attrib: Mapping[str, str | None]) -> None:
         self.parser.start_tag(tag, attrib)
 
-    def end(self, tag):
+    def end(self, tag: str) -> None:
         self.parser.handle_endtag(tag)
 
-    def data(self, data):
+    def data(self, data: str) -> None:
         self.parser.handle_data(data)
 
-    def comment(self, text):
+    def comment(self, text: str) -> None:
         pass
 
-    def close(self):
+    def close(self) -> None:
         return None
 
 
@@ -350,7 +355,8 @@ class Page:
     figure: bool = False        # the page shows a chart (figure questions lead here)
 
 
-def split_compound(word: str, known, known_last=None) -> list[str]:
+def split_compound(word: str, known: Callable[[str], bool],
+                   known_last: Callable[[str], bool] | None = None) -> list[str]:
     """The compound splitter of the index and (ported line for line to
     zoeken-nl.js, splitWord) of the worker: ``word`` as two to MAX_PARTS
     parts for which ``known(part)`` is true, the longest first part first,
@@ -394,7 +400,8 @@ def split_compound(word: str, known, known_last=None) -> list[str]:
 
 
 class IndexBuilder:
-    def __init__(self, synonyms: dict[str, list[str]] | None = None, fragments=None):
+    def __init__(self, synonyms: dict[str, list[str]] | None = None,
+                 fragments: FragmentCache | None = None):
         self.pages: list[Page] = []
         self.synonyms = synonyms or {}   # folded word or phrase -> words it also searches
         # search_fragments.FragmentCache or None: a page's sections and words,
@@ -478,9 +485,10 @@ class IndexBuilder:
         files: dict[str, bytes] = {}
 
         # postings shards
-        shard_starts, lines, size, shard = [0], [], 0, 0
+        shard_starts, size, shard = [0], 0, 0
+        lines: list[str] = []
         for i, w in enumerate(order):
-            entries = postings[w].items()
+            entries: list[tuple[int, float]] = list(postings[w].items())
             if len(entries) > MAX_POSTINGS:
                 # A word on very many sections (kinderen, wijk) says little
                 # about each: its best sections only, so a query of common
@@ -602,7 +610,7 @@ def _b36(n: int) -> str:
             return out
 
 
-def _json(data) -> bytes:
+def _json(data: Any) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
