@@ -67,7 +67,7 @@ test-sjabloon: install browser
 
 bench: install
 	$(PY) scripts/dev/benchmark.py
-	$(PY) scripts/dev/search_quality.py --sealed
+	$(PY) scripts/dev/search_quality.py
 	$(PY) scripts/dev/search_scale_benchmark.py
 
 # Issue 20, item 5: warm build against the bare build and the live reload, for

@@ -197,15 +197,36 @@ def test_dictionary_holds_stems_parts_and_accented_forms():
     assert teksten["s"][1][0] == "aanpak" and "school werken samen" in teksten["s"][1][2]
 
 
-def test_page_kinds_figures_and_synonyms_go_in_the_head():
-    builder = si.IndexBuilder({"pandemie": ["corona"], "lockdown": ["nergensopdesite"]})
-    builder.add_page("a/", "Corona", "<h1>Corona</h1><p>Over corona.</p>")
+def test_page_kinds_and_figures_go_in_the_head_synonyms_with_their_words_stem():
+    builder = si.IndexBuilder({"pandemie": ["corona"], "lockdown": ["nergensopdesite"],
+                               "op afstand": ["online"]})
+    builder.add_page("a/", "Corona", "<h1>Corona</h1><p>Over corona, ook online.</p>")
     builder.add_page("b/", "Begrippen", "<h1>Begrippen</h1><p>Woorden.</p>", kind=si.REFERENCE)
     builder.add_page("c/", "Cijfers", '<h1>Cijfers</h1><figure class="kw-chart"></figure><p>Tal.</p>')
-    head = json.loads(builder.build()["kop.json"])
+    files = builder.build()
+    head = json.loads(files["kop.json"])
     assert head["kind"] == {"1": si.REFERENCE} and head["figure"] == [2]
+    assert "synonyms" not in head     # the list grows; the head, loaded on focus, must not
+    shards = {name: json.loads(data) for name, data in files.items() if name.startswith("woorden/")}
+    found = {key: targets for shard in shards.values() for key, targets in shard["synonyms"].items()}
     # a synonym whose words are not on the site is left out
-    assert head["synonyms"] == {"pandemie": ["corona"]}
+    assert found == {"pandemie": ["corona"], "op afstand": ["online"]}
+
+
+def test_a_synonym_sits_in_the_shard_its_first_real_word_names(monkeypatch):
+    """The worker loads the shard of each query word's stem: an entry must
+    be in the shard of its first word that is not a stop word."""
+    monkeypatch.setattr(si, "VOCAB_SHARD_BYTES", 40)
+    body = " ".join(f"{c}{c}woord{c}" for c in "abcdefghijklmnopqrstuvwxyz")
+    builder = si.IndexBuilder({"zzp": ["aawoorda"], "op afstand": ["zzwoordz"], "bezuiniging": ["mmwoordm"]})
+    builder.add_page("a/", "Veel", f"<h1>Veel</h1><p>{body}</p>")
+    files = builder.build()
+    head = json.loads(files["kop.json"])
+    assert len(head["vocab"]) > 3
+    for key in ("zzp", "afstand", "bezuiniging"):
+        k = max(i for i, first in enumerate(head["vocab"]) if first <= si.stem(key))
+        shard = json.loads(files[f"woorden/{k}.json"])
+        assert any(key in entry.split() for entry in shard["synonyms"]), (key, k)
 
 
 def test_shards_stay_small_and_keep_a_stem_together(monkeypatch):

@@ -98,13 +98,93 @@ def test_a_question_for_a_number_leads_to_the_page_with_the_figure(tmp_path):
     assert figure["pages"][0] == "a/", figure
 
 
-def test_a_separable_verb_is_searched_as_one_word(tmp_path):
-    site = make_site(tmp_path, [
-        page("a/", "Alfa", f"Kinderwerkers samenwerken met de school. {FILLER}"),
-        page("b/", "Beta", f"Kinderwerkers werken hard, en samen met kinderen. {FILLER}"),
-    ])
-    answer, = run_worker(site, ["met wie werken kinderwerkers samen"])
+@pytest.mark.parametrize("right, wrong, query", [
+    # a separable verb spread over a question
+    ("Kinderwerkers samenwerken met de school.", "Kinderwerkers werken hard, en samen met kinderen.",
+     "met wie werken kinderwerkers samen"),
+    # two words typed apart that the site writes as one
+    ("De opvoedadviseur van het gezondheidscentrum.", "Een adviseur vertelt over opvoeden.", "opvoed adviseur"),
+])
+def test_words_apart_are_searched_as_the_one_word_the_site_has(tmp_path, right, wrong, query):
+    site = make_site(tmp_path, [page("a/", "Alfa", f"{right} {FILLER}"), page("b/", "Beta", f"{wrong} {FILLER}")])
+    answer, = run_worker(site, [query])
     assert answer["pages"][0] == "a/", answer
+
+
+def test_question_fillers_and_english_function_words_pull_no_page(tmp_path):
+    """'eigenlijk' and 'about' are on one page each: as the filler of a
+    question they must not bring that page into the results."""
+    site = make_site(tmp_path, [
+        page("a/", "Speeltuin", f"De speeltuin in de wijk. {FILLER}"),
+        page("b/", "Beta", f"Wat doen ze eigenlijk? Iets about nothing. {FILLER}"),
+    ])
+    dutch, english = run_worker(site, ["wat is een speeltuin eigenlijk", "about the speeltuin"])
+    assert dutch["pages"] == ["a/"], dutch
+    assert english["pages"] == ["a/"], english
+
+
+def test_a_synonym_phrase_of_the_sites_own_words_keeps_those_words_first(tmp_path):
+    site = make_site(tmp_path, [
+        page("a/", "Alfa", f"Gezond eten op school. {FILLER}"),
+        page("b/", "Kooklab", f"Het kooklab in de wijk. {FILLER}"),
+    ], {"gezond eten": ["kooklab"], "healthy food": ["kooklab"]})
+    dutch, english = run_worker(site, ["gezond eten", "healthy food"])
+    assert dutch["pages"] == ["a/", "b/"] and dutch["note"] == "ook gezocht op: kooklab", dutch
+    assert english["pages"] == ["b/"] and english["note"] == "ook gezocht op: kooklab", english
+
+
+def test_an_unknown_word_in_the_list_is_searched_as_the_list_says_not_split(tmp_path):
+    site = make_site(tmp_path, [
+        page("a/", "Werkzaamheden", f"Wat kinderwerkers doen. {FILLER}"),
+        page("b/", "Beta", f"Het werk van een dag. {FILLER}"),
+    ], {"werkdag": ["werkzaamheden"]})
+    answer, = run_worker(site, ["werkdag"])
+    assert answer["pages"][0] == "a/", answer
+
+
+def test_derived_forms_and_the_last_part_of_an_unknown_compound_find_a_page(tmp_path):
+    site = make_site(tmp_path, [
+        page("a/", "Alfa", f"Er is flink bezuinigd. {FILLER}"),
+        page("b/", "Beta", f"De bezoeken aan de praktijk. {FILLER}"),
+    ])
+    derived, tail = run_worker(site, ["bezuinigingen", "huisbezoeken"])
+    assert derived["pages"][:1] == ["a/"], derived
+    assert tail["pages"][:1] == ["b/"], tail
+
+
+def test_a_section_with_more_of_the_lists_words_comes_first(tmp_path):
+    site = make_site(tmp_path, [
+        page("a/", "Alfa", "Zelfstandig werken in de wijk, met de buren en de school in de stad."),
+        page("b/", "Beta", f"Een zelfstandig ondernemer in de wijk. {FILLER}"),
+        page("c/", "Gamma", f"Een ondernemer. {FILLER}"),
+    ], {"zzp": ["zelfstandig", "ondernemer"]})
+    answer, = run_worker(site, ["zzp"])
+    assert answer["pages"][0] == "b/", answer
+
+
+def test_synonyms_are_found_in_whichever_shard_holds_them(tmp_path, monkeypatch):
+    """The list travels with the vocabulary shards (not the head): an entry
+    in a late shard is still found, and a phrase by its first real word."""
+    monkeypatch.setattr(si, "VOCAB_SHARD_BYTES", 40)
+    words = " ".join(f"{c}{c}woord{c}" for c in "abcdefghijklmnopqrstuvwxy")
+    site = make_site(tmp_path, [page("a/", "Alfa", words), page("z/", "Zeta", "Een zelfstandig ondernemer.")],
+                     {"zzp": ["zelfstandig"], "op afstand": ["ondernemer"]})
+    head = json.loads((site / "search" / "nl" / "kop.json").read_text(encoding="utf-8"))
+    assert len(head["vocab"]) > 3 and "synonyms" not in head
+    zzp, phrase = run_worker(site, ["zzp", "op afstand"])
+    assert zzp["pages"] == ["z/"] and zzp["note"] == "ook gezocht op: zelfstandig", zzp
+    assert phrase["pages"] == ["z/"], phrase
+
+
+def test_lines_about_other_pages_count_less_than_the_pages_own_text(tmp_path):
+    links = ('<h2 id="verder-lezen">Verder lezen</h2><ul><li><a href="../a/">Alfa</a>: over de wijkagent '
+             'en de buurt.</li><li><a href="../c/">Gamma</a>: over iets anders.</li></ul>')
+    site = make_site(tmp_path, [
+        page("a/", "Alfa", f"Samen met de wijkagent door de buurt, een lang verhaal. {FILLER} {FILLER}"),
+        ("b/", "Beta", f"<h1>Beta</h1><p>{FILLER}</p>{links}"),
+    ])
+    answer, = run_worker(site, ["wijkagent"])
+    assert answer["pages"] == ["a/", "b/"], answer
 
 
 # --- the compound splitter ------------------------------------------------------

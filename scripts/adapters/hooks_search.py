@@ -5,6 +5,9 @@ Material's search box stays; what it searches is ours:
 * on_page_content: the HTML of every page that is not excluded from search
   (front matter ``search: {exclude: true}``) goes into the Dutch index of
   ``kinderwerk.search_index`` (plain Python, tested on its own);
+* a page whose HTML did not change since the last build is not parsed
+  again: its sections and words come from ``.cache/search/``
+  (``kinderwerk.search_fragments``);
 * on_post_build: the index is written to ``search/nl/``, and Material's
   ``search/search_index.json``, which every page fetches when it loads, is
   replaced by a stub without pages: it only tells the worker
@@ -21,12 +24,14 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
+from kinderwerk.search_fragments import FragmentCache
 from kinderwerk.search_index import NORMAL, OVERVIEW, REFERENCE, IndexBuilder, write_index
 from kinderwerk.search_synonyms import SynonymError, load_synonyms
 
 log = logging.getLogger("mkdocs.hooks.zoeken")
 INDEX_FOLDER = "search/nl"
 SYNONYMS = Path("data") / "zoeken" / "synoniemen.csv"
+FRAGMENTS = Path(".cache") / "search"
 # Pages about the site and the report rather than about kinderwerk: they
 # mention every topic in passing, so they come first only when the query is
 # about them (issue 18). Overview pages (home, the list of examples) a bit less so.
@@ -38,12 +43,13 @@ _builder = IndexBuilder()
 
 def on_config(config):
     global _builder
-    path = Path(config.config_file_path).parent / SYNONYMS
+    root = Path(config.config_file_path).parent
+    path = root / SYNONYMS
     try:
         synonyms = load_synonyms(path, str(SYNONYMS)) if path.exists() else {}
     except SynonymError as exc:
         raise PluginError(f"Fout in de lijst met zoekwoorden:\n{exc}") from None
-    _builder = IndexBuilder(synonyms)
+    _builder = IndexBuilder(synonyms, FragmentCache(root / FRAGMENTS))
     return config
 
 
@@ -70,6 +76,11 @@ def on_page_content(html, page, config, files):
 def on_post_build(config):
     site = Path(config.site_dir)
     version = write_index(_builder, site / INDEX_FOLDER)
+    fragments = _builder.fragments
+    cached = ""
+    if fragments is not None:
+        fragments.save()
+        cached = f"; {fragments.parsed} gelezen, {fragments.reused} uit de cache"
     stub_path = site / "search" / "search_index.json"
     stub: dict[str, Any] = {"config": {"lang": ["nl"], "separator": r"[\s\-]+", "pipeline": [],
                        "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}},
@@ -83,4 +94,4 @@ def on_post_build(config):
             pass
     stub_path.parent.mkdir(parents=True, exist_ok=True)
     stub_path.write_text(json.dumps(stub, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    log.info(f"zoeken: {len(_builder.pages)} pagina's in {INDEX_FOLDER}/ (versie {version})")
+    log.info(f"zoeken: {len(_builder.pages)} pagina's in {INDEX_FOLDER}/ (versie {version}{cached})")

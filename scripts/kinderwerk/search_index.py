@@ -7,12 +7,14 @@ searches, and only the pieces a query needs:
 
 * ``kop.json`` (the head, loaded when the reader goes to the search box):
   where each page's sections start, which pages are reference or overview
-  pages and which show a chart, where the vocabulary and postings shards
-  start, and the curated synonym list (data/zoeken/synoniemen.csv);
+  pages and which show a chart, and where the vocabulary and postings
+  shards start;
 * ``woorden/N.json``: the vocabulary in shards: every word (accents folded),
   its Snowball stem, its parts when it is a compound of other words on the
-  site (jeugdzorg = jeugd + zorg), the number of sections it is in, and per
-  stem the compounds elsewhere that have it as a part;
+  site (jeugdzorg = jeugd + zorg), the number of sections it is in, per
+  stem the compounds elsewhere that have it as a part, and the entries of
+  the curated synonym list (data/zoeken/synoniemen.csv) whose first word
+  has a stem of the shard;
 * ``postings/N.txt``: per word, the sections it is in with a BM25F score,
   marked when the word is in the page title (!) or a heading (.);
 * ``teksten/N.json``: per page, its address and the title, anchor and text
@@ -24,19 +26,26 @@ word's stem names the shard it needs.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
 import json
 import math
 import re
 import unicodedata
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import snowballstemmer
+from lxml import etree
+
+if TYPE_CHECKING:
+    from .search_fragments import FragmentCache
 
 # Snowball's Dutch stop words (snowballstem.org, dutch/stop.txt), accents folded.
 STOP_WORDS = frozenset("""
@@ -58,6 +67,10 @@ TEMPLATE_WORDS = 3      # (a chart's title recurs too, on every page with the ch
 # the example's place and people, but its theme and partner labels recur on
 # many examples: a word there counts once, lightly.
 FACT = 0.5
+# A list item that opens with a link to another page and says a line about
+# it ("Verder lezen", the examples under a chapter) describes that page,
+# not its own: its words count less.
+LINKED = 0.3
 # BM25F (Robertson & Zaragoza 2009): per section, the weighted field counts
 # are summed first (body length-normalised), then saturated once, so a word
 # repeated all over one page cannot outweigh a word in another page's title.
@@ -105,15 +118,20 @@ def fold(text: str) -> str:
 _EER = re.compile(r"eert?$")
 
 
-@functools.cache
+STEMS: dict[str, str] = {}   # word -> stem, filled as words come (search_fragments.py keeps it)
+
+
 def stem(word: str) -> str:
     """Snowball's Dutch stem of a folded word, plus one rule of our own:
     Snowball leaves verb forms in -eert/-eer alone while it stems their
     infinitive to -er (signaleert, signaleer / signaleren -> signaler), so
     -eer(t) becomes -er. The worker applies the same rule."""
-    result = _stemmer.stemWord(word)
-    if len(result) >= 7 and _EER.search(result):
-        result = _EER.sub("er", result)
+    result = STEMS.get(word)
+    if result is None:
+        result = _stemmer.stemWord(word)
+        if len(result) >= 7 and _EER.search(result):
+            result = _EER.sub("er", result)
+        STEMS[word] = result
     return result
 
 
@@ -137,6 +155,7 @@ INLINE = frozenset("a abbr b bdi bdo cite code data dfn em i kbd mark q s samp s
 VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 SKIP = frozenset("script style svg template noscript button select option textarea".split())
 SKIP_CLASSES = ("headerlink", "footnote-backref", "md-clipboard")
+HEADINGS = frozenset(f"h{n}" for n in range(1, 7))
 
 
 @dataclass
@@ -147,10 +166,41 @@ class Section:
     heading_text: list[str] = field(default_factory=list)   # lower headings inside it
     text: list[str] = field(default_factory=list)
     facts: list[str] = field(default_factory=list)  # the facts list of an example ("In het kort")
+    linked: list[str] = field(default_factory=list)  # list items that open with a link to another page
 
     @functools.cached_property
     def body(self) -> str:   # read only after the page is parsed; used several times
         return re.sub(r"\s+", " ", " ".join(self.text)).strip()
+
+    @functools.cached_property
+    def tokens(self) -> tuple[list[str], list[str], dict[str, int], dict[str, int]]:
+        """The words that count for search, per field: lower headings and
+        the facts (lists), the body without the facts and the lines about
+        other pages, and those lines (word -> count). search_fragments.py
+        keeps them between builds."""
+        facts = search_words(" ".join(self.facts))
+        linked = Counter(search_words(" ".join(self.linked)))
+        body = Counter(search_words(self.body))
+        body.subtract(facts)    # the facts are in the text too: count them once, lightly
+        body.subtract(linked)   # and the lines about other pages, lightly too
+        return (search_words(" ".join(self.heading_text)), facts,
+                {w: n for w, n in body.items() if n > 0}, dict(linked))
+
+    @functools.cached_property
+    def originals(self) -> dict[str, str]:
+        """Folded word -> the form with accents as written, where they
+        differ ('ingredienten' -> 'ingrediënten'), for highlighting."""
+        found: dict[str, str] = {}
+        text = " ".join([self.title, self.body])
+        if text.isascii():
+            return found
+        for raw in _WORD.findall(text):
+            low = raw.lower()
+            if not low.isascii():
+                folded = fold(low)
+                if folded != low:
+                    found.setdefault(folded, low)
+        return found
 
 
 class _SectionParser(HTMLParser):
@@ -158,7 +208,8 @@ class _SectionParser(HTMLParser):
     in elements marked data-search-exclude, scripts, SVG (charts: their
     table carries the figures), permalinks and footnote back-links is left
     out; every tag that is not inline separates words, so table cells and
-    captions do not run together."""
+    captions do not run together. sections_of feeds it lxml's events; it
+    is an html.parser parser too (the same handlers)."""
 
     def __init__(self, page_title: str):
         super().__init__(convert_charrefs=True)
@@ -168,9 +219,13 @@ class _SectionParser(HTMLParser):
         self.heading: tuple[int, str | None, list[str]] | None = None
         self.abstract_depth: int | None = None   # inside an "abstract" admonition
         self.facts_depth: int | None = None      # inside its list of facts
+        self.item_open: int | None = None        # in a list item with no text yet (its depth)
+        self.linked_depth: int | None = None     # in a list item that opens with a link
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = dict(attrs)
+        self.start_tag(tag, dict(attrs))
+
+    def start_tag(self, tag: str, attributes: Mapping[str, str | None]) -> None:
         if tag in VOID:
             self._separate(tag)
             return
@@ -182,8 +237,14 @@ class _SectionParser(HTMLParser):
                 or any(c in SKIP_CLASSES for c in classes)):
             self.skip_depth = len(self.stack)
             return
-        if re.fullmatch(r"h[1-6]", tag):
+        if tag in HEADINGS:
             self.heading = (int(tag[1]), attributes.get("id"), [])
+        if tag == "li" and self.linked_depth is None:
+            self.item_open = len(self.stack)
+        elif tag == "a" and self.item_open is not None:
+            if not (attributes.get("href") or "#").startswith("#"):
+                self.linked_depth = self.item_open
+            self.item_open = None
         if "admonition" in classes and "abstract" in classes and self.abstract_depth is None:
             self.abstract_depth = len(self.stack)
         elif tag in ("ul", "dl") and self.abstract_depth is not None and self.facts_depth is None:
@@ -201,11 +262,15 @@ class _SectionParser(HTMLParser):
                 self.facts_depth = None
             if self.abstract_depth is not None and len(self.stack) < self.abstract_depth:
                 self.abstract_depth = None
+            if self.linked_depth is not None and len(self.stack) < self.linked_depth:
+                self.linked_depth = None
+            if self.item_open is not None and len(self.stack) < self.item_open:
+                self.item_open = None
             if open_tag == tag:
                 break
         if self.skip_depth is not None:
             return
-        if self.heading and re.fullmatch(r"h[1-6]", tag):
+        if self.heading and tag in HEADINGS:
             level, anchor, parts = self.heading
             self.heading = None
             text = re.sub(r"\s+", " ", "".join(parts)).strip()
@@ -229,19 +294,50 @@ class _SectionParser(HTMLParser):
             self._target().append(" ")
             if self.facts_depth is not None and not self.heading:
                 self.sections[-1].text.append(" ")
+            if self.linked_depth is not None and not self.heading:
+                self.sections[-1].linked.append(" ")
 
     def handle_data(self, data: str) -> None:
         if self.skip_depth is not None:
             return
+        if self.item_open is not None and data.strip():
+            self.item_open = None
         self._target().append(data)
         if self.facts_depth is not None and not self.heading:
             self.sections[-1].text.append(data)   # shown in the snippet, scored apart
+        elif self.linked_depth is not None and not self.heading:
+            self.sections[-1].linked.append(data)  # in the text too; scored lower
+
+
+class _Events:
+    """lxml's HTML parser (libxml2, in C: several times faster than
+    html.parser on a thousand pages) feeding _SectionParser's handlers."""
+
+    def __init__(self, parser: _SectionParser):
+        self.parser = parser
+
+    def start(self, tag: str, attrib: Mapping[str, str | None]) -> None:
+        self.parser.start_tag(tag, attrib)
+
+    def end(self, tag: str) -> None:
+        self.parser.handle_endtag(tag)
+
+    def data(self, data: str) -> None:
+        self.parser.handle_data(data)
+
+    def comment(self, text: str) -> None:
+        pass
+
+    def close(self) -> None:
+        return None
 
 
 def sections_of(html: str, page_title: str) -> list[Section]:
     parser = _SectionParser(page_title)
-    parser.feed(html)
-    parser.close()
+    if html.strip():
+        events = etree.HTMLParser(target=_Events(parser), remove_comments=True, no_network=True)
+        events.feed(html)
+        events.close()
     return parser.sections
 
 
@@ -304,13 +400,23 @@ def split_compound(word: str, known: Callable[[str], bool],
 
 
 class IndexBuilder:
-    def __init__(self, synonyms: dict[str, list[str]] | None = None):
+    def __init__(self, synonyms: dict[str, list[str]] | None = None,
+                 fragments: FragmentCache | None = None):
         self.pages: list[Page] = []
         self.synonyms = synonyms or {}   # folded word or phrase -> words it also searches
+        # search_fragments.FragmentCache or None: a page's sections and words,
+        # kept between builds by the hash of its HTML and this code
+        self.fragments = fragments
 
     def add_page(self, url: str, title: str, html: str, boost: float = 1.0, kind: int = NORMAL) -> None:
-        self.pages.append(Page(url, title, sections_of(html, title), boost, kind,
-                               'class="kw-chart"' in html))
+        cached = self.fragments.get(title, html) if self.fragments is not None else None
+        if cached is not None:
+            sections, figure = cached
+        else:
+            sections, figure = sections_of(html, title), 'class="kw-chart"' in html
+            if self.fragments is not None:
+                self.fragments.put(title, html, sections, figure)
+        self.pages.append(Page(url, title, sections, boost, kind, figure))
 
     # -- scoring ----------------------------------------------------------
     def _postings(self) -> tuple[dict[str, dict[int, float]], int]:
@@ -331,22 +437,18 @@ class IndexBuilder:
                     template = (heading_pages.get(fold(section.title), 0) >= TEMPLATE_PAGES
                                 and len(words(section.title)) <= TEMPLATE_WORDS)
                     weight = TEMPLATE_HEADING if template else HEADING
-                headings = search_words(" ".join(section.heading_text))
-                facts = search_words(" ".join(section.facts))
-                body = search_words(section.body)
-                for w in facts:      # the facts are in the text too: count them once, lightly
-                    body.remove(w)
+                headings, facts, body, linked = section.tokens
                 # Material's boost (2 for examples) would drown the chapters: damped.
-                section_words.append((page.boost ** BOOST_POWER, title, weight, headings, facts, body))
-        lengths = [len(b) for *_, b in section_words]
+                section_words.append((page.boost ** BOOST_POWER, title, weight, headings, facts, body, linked))
+        lengths = [sum(b.values()) + sum(linked.values()) for *_, b, linked in section_words]
         average = max((sum(lengths) / len(lengths)) if lengths else 1.0, 1.0)
         postings: dict[str, dict[int, float]] = {}
         self.about: dict[tuple[str, int], str] = {}   # (word, section) -> mark
-        for sid, (boost, title, title_weight, headings, facts, body) in enumerate(section_words):
-            norm = 1 - BM25_B + BM25_B * len(body) / average
-            weighted: dict[str, float] = {}
-            for w in body:
-                weighted[w] = weighted.get(w, 0.0) + 1 / norm
+        for sid, (boost, title, title_weight, headings, facts, body, linked) in enumerate(section_words):
+            norm = lengths[sid] / average * BM25_B + 1 - BM25_B
+            weighted = {w: n / norm for w, n in body.items()}
+            for w, n in linked.items():
+                weighted[w] = weighted.get(w, 0.0) + n * LINKED / norm
             for w in set(facts):
                 weighted[w] = weighted.get(w, 0.0) + FACT
             for w in set(headings):
@@ -391,7 +493,7 @@ class IndexBuilder:
                 # A word on very many sections (kinderen, wijk) says little
                 # about each: its best sections only, so a query of common
                 # words stays small at any size. df keeps the true count.
-                entries = sorted(entries, key=lambda e: (-e[1], e[0]))[:MAX_POSTINGS]
+                entries = sorted(entries, key=itemgetter(1), reverse=True)[:MAX_POSTINGS]   # stable: by section
             entries = sorted(entries)
             prev, tokens = 0, []
             for sid, score in entries:
@@ -423,31 +525,38 @@ class IndexBuilder:
 
         # The vocabulary in shards, cut in the same (stem, word) order: a query
         # word's stem names its shard, so a search loads one or two of them.
-        vocab_starts, vocab_first_stems, start, size = [0], [stem_list[0] if order else ""], 0, 0
+        bounds, start, size = [], 0, 0
         for i in range(len(order) + 1):
             if i == len(order) or (size > VOCAB_SHARD_BYTES and stem_list[i] != stem_list[i - 1]):
                 if i > start:
-                    k = len(vocab_starts) - 1
-                    local = range(start, i)
-                    shard_stems = set(stem_list[start:i])
-                    files[f"woorden/{k}.json"] = _json({
-                        "start": start,
-                        "words": order[start:i],
-                        "stems": [stem_list[j] if stem_list[j] != order[j] else "" for j in local],
-                        "df": df[start:i],
-                        "parts": {j - start: " ".join(parts[j]) for j in local if j in parts},
-                        "original": {j - start: originals[order[j]] for j in local if order[j] in originals},
-                        # compounds anywhere on the site that have a stem of this shard as a part
-                        "compounds": {part: [[order[c], c, df[c]] for c in compounds[part]]
-                                      for part in sorted(shard_stems) if part in compounds},
-                    })
-                if i < len(order):
-                    vocab_starts.append(i)
-                    vocab_first_stems.append(stem_list[i])
+                    bounds.append((start, i))
                 start, size = i, 0
             if i < len(order):
                 size += len(order[i]) + len(stem_list[i]) + 8
-        first_page_stems = vocab_first_stems[:len(vocab_starts)]
+        first_page_stems = [stem_list[a] for a, _ in bounds] or [""]
+        # The synonym list goes with the vocabulary too, in the shard of the
+        # stem of its first word (not a stop word): the shard the worker loads
+        # for that word anyway. A long list costs no one anything up front.
+        synonyms_in: dict[int, dict[str, list[str]]] = {}
+        for source, targets in self._synonyms(vocabulary, stems).items():
+            key_word = next((w for w in source.split() if w not in STOP_WORDS), source.split()[0])
+            k = max(bisect.bisect_right(first_page_stems, stem(key_word)) - 1, 0)
+            synonyms_in.setdefault(k, {})[source] = targets
+        for k, (start, end) in enumerate(bounds or [(0, 0)]):
+            local = range(start, end)
+            shard_stems = set(stem_list[start:end])
+            files[f"woorden/{k}.json"] = _json({
+                "start": start,
+                "words": order[start:end],
+                "stems": [stem_list[j] if stem_list[j] != order[j] else "" for j in local],
+                "df": df[start:end],
+                "parts": {j - start: " ".join(parts[j]) for j in local if j in parts},
+                "original": {j - start: originals[order[j]] for j in local if order[j] in originals},
+                # compounds anywhere on the site that have a stem of this shard as a part
+                "compounds": {part: [[order[c], c, df[c]] for c in compounds[part]]
+                              for part in sorted(shard_stems) if part in compounds},
+                "synonyms": synonyms_in.get(k, {}),
+            })
 
         # The head, loaded when a reader goes to the search box: small and
         # about the size of the site's page count, not its vocabulary.
@@ -459,7 +568,6 @@ class IndexBuilder:
             "figure": [i for i, page in enumerate(self.pages) if page.figure],
             "vocab": first_page_stems,
             "postings": shard_starts,
-            "synonyms": self._synonyms(vocabulary, stems),
         }
         files["kop.json"] = _json(head)
         for pid, page in enumerate(self.pages):
@@ -485,19 +593,13 @@ class IndexBuilder:
         found: dict[str, str] = {}
         for page in self.pages:
             for s in page.sections:
-                text = " ".join([s.title, s.body])
-                if text.isascii():
-                    continue
-                for raw in _WORD.findall(text):
-                    low = raw.lower()
-                    if low.isascii():
-                        continue
-                    folded = fold(low)
-                    if folded != low and folded in vocabulary:
+                for folded, low in s.originals.items():
+                    if folded in vocabulary:
                         found.setdefault(folded, low)
         return found
 
 
+@functools.lru_cache(maxsize=4096)
 def _b36(n: int) -> str:
     digits = "0123456789abcdefghijklmnopqrstuvwxyz"
     out = ""

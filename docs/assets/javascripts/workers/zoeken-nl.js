@@ -48,12 +48,13 @@ var SHOWN_WITH_TEXT = 10;
 var MAX_SECTIONS = 4;
 var MAX_EXPANSIONS = 12;       // words per query word (compounds, prefixes, typos)
 var WEIGHT = {exact: 1, stem: 0.85, part: 0.5, ownPart: 0.4, prefix: 0.4, prefixAfterExact: 0.15, suffix: 0.45,
-              typo1: 0.45, typo2: 0.3};
+              typo1: 0.45, typo2: 0.3, stemPrefix: 0.85, tail: 0.35};
 var TITLE_PHRASE = 5;          // every word typed in the page's title
 var PHRASE = 2.5;              // the query as written (stop words too) in the page's text
 var LEAD = 1.5;                // every word in the page's opening section
 var SNIPPET = 220;
 var SYNONYM = 0.55;            // a word from the synonym list, below the word itself (data/zoeken/)
+var SYNONYM_SPREAD = 0.5;      // more of the list's words in one section: up to half as much again
 var COMPOUND_PART = 0.8;       // a part of a compound typed that the site never writes as one word
 var PROXIMITY = 0.5;           // the best section with every query word, on top
 var REST = 0.2;                // the page's other matching sections, on top (at most this share)
@@ -64,13 +65,34 @@ var COVERAGE_MIN = 0.34;       // of the best page's coverage: pages with less a
 // unless a query word is in their title or one of their headings.
 var PRIOR = {0: 1, 1: 0.3, 2: 0.55};
 var FIGURE = 2.5;              // a question for a number: pages that show the figures, with chart
-// Auxiliary and question words that Snowball's stop list lacks: left out of
-// a query that has other words ("wat moeten gemeenten doen").
-var QUERY_STOP = new Set(["moeten", "mogen", "mag", "willen", "wilt", "zullen", "kun", "kunt", "gaat",
-                          "gaan", "welke", "waar", "wanneer", "waarom", "hoeveel"]);
+// A question for advice ("wat moeten gemeenten doen", "tips voor ...",
+// "what should ..."): of the best pages, those with a section of
+// recommendations (by its heading) come first.
+var ADVICE = 2;
+var ADVICE_WORDS = new Set(["moeten", "moet", "zou", "zouden", "advies", "adviezen", "advice", "aanraden",
+                            "aanbevelen", "aanbevolen", "tip", "tips", "should", "recommend"]);
+var ADVICE_HEADING = /\b(aanbevel|advie)/;
+// Auxiliary and question words that Snowball's stop list lacks, filler
+// words of a question ("wat doet een kinderwerker eigenlijk", "waar vind ik
+// informatie over ...") and English function words ("the role of ..."):
+// left out of a query that has other words. They say nothing about which
+// page is meant, and a filler word that happens to be on one page would
+// pull that page up. A particle left over from a separable verb ("deden
+// ... mee") is dropped too.
+var QUERY_STOP = new Set([
+  "moeten", "mogen", "mag", "willen", "wilt", "zullen", "kun", "kunt", "gaat", "gaan", "welke", "waar",
+  "wanneer", "waarom", "hoeveel", "hoezo", "waarvoor", "waarmee", "waardoor", "waaraan", "welk",
+  "mee", "toe", "terug", "weg", "af", "krijg", "vind", "vindt", "zoek", "zoeken", "weet", "weten",
+  "graag", "eigenlijk", "precies", "allemaal", "ongeveer", "gewoon", "gewone", "echt", "soms", "vaak",
+  "iets", "informatie", "info", "lezen", "uitleg", "ergens", "mensen", "iemand", "goed", "goede",
+  "the", "of", "and", "for", "with", "to", "a", "an", "are", "what", "how", "do", "does", "did", "who",
+  "why", "where", "when", "which", "can", "about", "on", "at", "by", "from", "is", "in", "it", "this",
+  "that", "their", "they", "there", "be", "or", "as", "into", "during", "much", "many", "you", "your",
+  "we", "our", "my", "i"]);
 var PARTICLES = new Set(["samen", "mee", "op", "uit", "aan", "af", "terug", "toe", "weg", "bij", "door",
                          "in", "na", "om", "over", "voor"]);
-var FIGURE_WORDS = new Set(["hoeveel", "percentage", "procent", "aantal", "hoeveelheid", "welk", "deel"]);
+var FIGURE_WORDS = new Set(["hoeveel", "percentage", "procent", "aantal", "hoeveelheid", "welk", "deel",
+                            "aandeel", "percent", "number", "many", "much", "proportion", "share"]);
 var MIN_PART = 4, MAX_COMPOUND = 40, MAX_PARTS = 4;   // as search_index.py
 var MAX_PHRASE = 3;            // words in a synonym-list entry (search_synonyms.MAX_WORDS)
 
@@ -204,6 +226,9 @@ function addVocab(ix, d) {
   });
   Object.keys(d.parts).forEach(function (j) { ix.partsOf[d.start + Number(j)] = d.parts[j].split(" "); });
   Object.keys(d.original).forEach(function (j) { ix.original[d.start + Number(j)] = d.original[j]; });
+  // The synonym list's entries whose first word has a stem of this shard.
+  Object.keys(d.synonyms || {}).forEach(function (key) { ix.synonyms[key] = d.synonyms[key]; });
+  if (d.synonyms && Object.keys(d.synonyms).length) ix.synonymByStem = null;
   Object.keys(d.compounds).forEach(function (part) {
     ix.byPart.set(part, d.compounds[part].map(function (c) {
       ix.words[c[1]] = c[0];   // a compound from another shard: its word and rarity suffice
@@ -223,22 +248,18 @@ function loadedWords(ix) {   // word numbers of the loaded shards, alphabeticall
   return ix.alphabetical;
 }
 
-/* Every vocabulary shard a query needs: those of its words' stems (and of
-   the synonyms' words); then those of the parts of a compound typed; and
-   all of them when a word is not on the site (typos, unknown compounds
-   and suffixes look through the whole vocabulary). */
+/* Every vocabulary shard a query needs: those of its words' stems (they
+   hold the synonym-list entries of those words too); then those of the
+   synonyms' words and of the parts of a compound typed; and all of them
+   when a word is not on the site (typos, unknown compounds and suffixes
+   look through the whole vocabulary). */
 function prepare(ix, query) {
   var all = words(query), stems = new Set();
-  all.forEach(function (w) {
+  all.forEach(function (w, i) {
     if (STOP.has(w)) return;
     stems.add(stemOf(w));
-    synonymsOf(ix, w).forEach(function (t) { stems.add(stemOf(t)); });
+    if (i + 1 < all.length && !STOP.has(all[i + 1])) stems.add(stemOf(w + all[i + 1]));   // joinedWords
   });
-  for (var n = 2; n <= MAX_PHRASE; n++) {
-    for (var i = 0; i + n <= all.length; i++) {
-      (ix.synonyms[all.slice(i, i + n).join(" ")] || []).forEach(function (t) { stems.add(stemOf(t)); });
-    }
-  }
   all.forEach(function (particle, j) {
     if (!PARTICLES.has(particle)) return;
     for (var i = 0; i < j; i++) if (!PARTICLES.has(all[i])) stems.add(stemOf(particle + all[i]));
@@ -250,6 +271,14 @@ function prepare(ix, query) {
   };
   return loadVocab(ix, shards(stems)).then(function () {
     var more = new Set(), unknown = false;
+    all.forEach(function (w) {
+      if (!STOP.has(w)) synonymsOf(ix, w).forEach(function (t) { more.add(stemOf(t)); });
+    });
+    for (var n = 2; n <= MAX_PHRASE; n++) {
+      for (var i = 0; i + n <= all.length; i++) {
+        (ix.synonyms[all.slice(i, i + n).join(" ")] || []).forEach(function (t) { more.add(stemOf(t)); });
+      }
+    }
     all.forEach(function (w) {
       if (STOP.has(w) || QUERY_STOP.has(w)) return;
       var i = ix.position.get(w), stem = stemOf(w);
@@ -413,6 +442,14 @@ function candidates(ix, term, last, noFallback) {
     });
   }
   var strong = found.size > 0;
+  // A derived form the site does not use (bezuinigingen: stem bezuin-,
+  // the site has bezuinigd): words that start with the stem, a little
+  // below a prefix match.
+  if (!strong && term.length >= 7 && stem.length >= 5 && stem !== term) {
+    startsWith(ix, stem).forEach(function (w) {
+      if (ix.words[w].length <= stem.length + 4) add(w, WEIGHT.stemPrefix);
+    });
+  }
   if (term.length >= 3 && (last || !strong)) {
     var prefixWeight = strong ? WEIGHT.prefixAfterExact : WEIGHT.prefix;
     startsWith(ix, term).forEach(function (w) { add(w, prefixWeight); });
@@ -439,6 +476,17 @@ function candidates(ix, term, last, noFallback) {
       startsWith(ix, term.slice(0, term.length - 3)).forEach(function (w) { add(w, WEIGHT.typo2); });
     }
   }
+  // Still nothing: a compound whose first part the site lacks. Its last
+  // part says what kind of thing it is (huisbezoeken: bezoeken), lower.
+  if (!found.size && !noFallback && term.length >= 2 * MIN_PART && term.length <= MAX_COMPOUND) {
+    for (var cut = 3; cut <= term.length - MIN_PART; cut++) {
+      var tail = term.slice(cut), at = ix.position.get(tail), forms = ix.byStem.get(stemOf(tail));
+      if (at === undefined && !forms) continue;
+      if (at !== undefined) add(at, WEIGHT.tail);
+      (forms || []).forEach(function (w) { add(w, WEIGHT.tail); });
+      break;
+    }
+  }
   // Keep the best few: by weight, then the rarer word first.
   return Array.from(found.entries())
     .sort(function (a, b) { return b[1] - a[1] || ix.df[a[0]] - ix.df[b[0]]; })
@@ -461,26 +509,40 @@ function pageOf(ix, section) {
 function parseQuery(ix, query) {
   var all = words(query);
   var figure = all.some(function (w) { return FIGURE_WORDS.has(w); });
+  var advice = all.some(function (w) { return ADVICE_WORDS.has(w); });
   var content = all.filter(function (w) { return !STOP.has(w); });
   var rest = content.filter(function (w) { return !QUERY_STOP.has(w) && !(figure && FIGURE_WORDS.has(w)); });
   if (rest.length) content = rest;
   if (!content.length) content = all;
   content = content.filter(function (t, i) { return content.indexOf(t) === i; });
   var terms = [];
-  // Phrases of the synonym list ("youth work", "naschoolse opvang").
-  var used = new Set();
+  // Phrases of the synonym list ("youth work", "naschoolse opvang"): one
+  // term instead of their words when a word of theirs is not on the site;
+  // else the words stay, and the phrase's synonyms go with its last word
+  // ("gezond eten" finds the KookLab too, below the words themselves).
+  var used = new Set(), phraseSynonyms = {};
+  var plain = function (w) { return !STOP.has(w) && !QUERY_STOP.has(w); };
+  var onSite = function (w) { return ix.position.has(w) || ix.byStem.has(stemOf(w)); };
   for (var n = Math.min(MAX_PHRASE, all.length); n >= 2; n--) {
     for (var i = 0; i + n <= all.length; i++) {
-      var phrase = all.slice(i, i + n).join(" ");
-      if (ix.synonyms[phrase]) {
-        terms.push({text: phrase, slots: [synonymCandidates(ix, ix.synonyms[phrase], [])], synonyms: ix.synonyms[phrase]});
-        all.slice(i, i + n).forEach(function (w) { used.add(w); });
+      var phraseWords = all.slice(i, i + n), phrase = phraseWords.join(" ");
+      var targets = ix.synonyms[phrase];
+      if (!targets || phraseWords.some(function (w) { return used.has(w); })) continue;
+      var own = phraseWords.filter(plain);
+      if (own.length && own.every(onSite)) {
+        var lastWord = own[own.length - 1];
+        phraseSynonyms[lastWord] = (phraseSynonyms[lastWord] || []).concat(targets);
+        continue;
       }
+      terms.push({text: phrase, slots: [synonymCandidates(ix, targets, [])], synonyms: targets});
+      phraseWords.forEach(function (w) { used.add(w); });
     }
   }
-  // A separable verb, split in the question ("met wie werken ze samen",
-  // "hoe doen kinderen mee"): searched as one word when the site has it.
-  separableVerbs(ix, all).forEach(function (pair) {
+  // Two words typed apart that the site writes as one ("opvoed adviseur",
+  // "wijk agent", "kinder werk"), and a separable verb split in the question
+  // ("met wie werken ze samen", "hoe doen kinderen mee"): searched as the
+  // one word the site has.
+  joinedWords(ix, all).concat(separableVerbs(ix, all)).forEach(function (pair) {
     if (used.has(pair[0]) || used.has(pair[1])) return;
     var own = candidates(ix, pair[2], false, true).map(function (c) {
       return [c[0], c[1], c[1] >= WEIGHT.stem, false];
@@ -491,11 +553,14 @@ function parseQuery(ix, query) {
   });
   content.filter(function (t) { return !used.has(t); }).forEach(function (t, k, list) {
     var last = k === list.length - 1;
-    var syn = synonymsOf(ix, t);
+    var syn = synonymsOf(ix, t).concat(phraseSynonyms[t] || []);
     var stem = stemOf(t);
     var known = ix.position.has(t) || ix.byStem.has(stem) || ix.byPart.has(stem);
     var isKnown = function (x) { return ix.position.has(x) || ix.byStem.has(x); };
-    var parts = known ? [] : splitWord(t, isKnown, function (x) { return isKnown(x) || ix.byStem.has(stemOf(x)); });
+    // An unknown word with an entry in the synonym list is searched as the
+    // list says (doelgroep, werkdag); other unknown words are split.
+    var parts = known || syn.length ? [] :
+      splitWord(t, isKnown, function (x) { return isKnown(x) || ix.byStem.has(stemOf(x)); });
     if (parts.length) {
       terms.push({text: t, synonyms: syn, slots: parts.map(function (part, j) {
         var own = candidates(ix, part, false, true).map(function (c) {
@@ -516,7 +581,19 @@ function parseQuery(ix, query) {
     term.slots.forEach(function (slot) { if (slot.length) sum += idf(ix, ix.df[slot[0][0]]); });
     term.idf = sum / term.slots.length;
   });
-  return {all: all, terms: terms, figure: figure};
+  return {all: all, terms: terms, figure: figure, advice: advice};
+}
+
+/* [first, second, joined] for two neighbouring words (no stop words) that
+   the site has as one word, by its stem, and not each on their own. */
+function joinedWords(ix, all) {
+  var out = [];
+  for (var i = 0; i + 1 < all.length; i++) {
+    var a = all[i], b = all[i + 1], joined = a + b;
+    if (STOP.has(a) || STOP.has(b) || QUERY_STOP.has(a) || QUERY_STOP.has(b) || joined.length < 7) continue;
+    if (ix.position.has(joined) || ix.byStem.has(stemOf(joined))) { out.push([a, b, joined]); i++; }
+  }
+  return out;
 }
 
 /* [verb, particle, joined] for each particle after a verb whose joined form
@@ -611,12 +688,24 @@ function rank(ix, q, byShard) {
       // forms: "kinderen" must not weigh like the rare "kinderspel".
       var own = term.slots.length === 1 ? ix.position.get(term.text) : undefined;
       var cap = own === undefined ? Infinity : idf(ix, ix.df[own]);
+      var spread = new Map();   // section -> [sum, best] of its synonym-list matches
       list.forEach(function (c) {
         var w = c[0], factor = c[1] * Math.min(cap, idf(ix, ix.df[w]));
         postings(ix, byShard[shardOf(ix, w)], w).forEach(function (p) {
           var s = p[1] * factor, old = best.get(p[0]);
           if (!old || old[0] < s) best.set(p[0], [s, w, c[2] ? p[2] : 0, c[3]]);
+          if (c[3]) {
+            var sp = spread.get(p[0]) || [0, 0];
+            spread.set(p[0], [sp[0] + s, Math.max(sp[1], s)]);
+          }
         });
+      });
+      // A section found only through the synonym list counts a little more
+      // when it has several of the list's words (zelfstandig, ondernemer):
+      // it is about the thing asked, not just using one word of it.
+      spread.forEach(function (sp, sid) {
+        var value = best.get(sid);
+        if (value[3]) value[0] += SYNONYM_SPREAD * Math.min(sp[0] - sp[1], value[0]);
       });
       return best;
     });
@@ -699,10 +788,10 @@ function rank(ix, q, byShard) {
       if (also.indexOf(shown) === -1) also.push(shown);
     });
   });
-  return present(ix, terms.map(function (term) { return term.text; }), list, matchedWords, all, also);
+  return present(ix, terms.map(function (term) { return term.text; }), list, matchedWords, all, also, q.advice);
 }
 
-function present(ix, terms, list, matchedWords, all, also) {
+function present(ix, terms, list, matchedWords, all, also, advice) {
   // Terms for Material: the word found for each query word (for highlighting
   // on the page that opens), or the query word itself as missing.
   var found = new Set();
@@ -719,6 +808,9 @@ function present(ix, terms, list, matchedWords, all, also) {
   var top = list;
   return Promise.all(top.map(function (p) { return loadText(p.page); })).then(function (loaded) {
     top.forEach(function (page, k) { page.text = loaded[k]; });
+    if (advice) top.forEach(function (page) {
+      if (page.text.s.some(function (s) { return ADVICE_HEADING.test(fold(s[1])); })) page.score *= ADVICE;
+    });
     if (all.length > 1) {
       var phrase = " " + all.join(" ") + " ";
       top.forEach(function (page) {
