@@ -68,12 +68,31 @@ def xdist_group(item) -> str | None:
     return None
 
 
-@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups into the test ids
+def _join_group(item, group: str) -> None:
+    """Put ``@group`` after the test's id, the way `--dist loadgroup` finds
+    groups. xdist 3.8 sets ``item._nodeid`` for this, which pytest 9.2 no
+    longer reads (the id is ``item._id``, a NodeId): without this every group
+    was silently ignored, and every worker crawled the site and built the
+    copies itself."""
+    grouped = f"{item.nodeid}@{group}"
+    node_id = getattr(item, "_id", None)
+    if node_id is not None and hasattr(node_id, "_str_cache"):
+        node_id = type(node_id)(path=node_id.path, names=node_id.names, params=node_id.params)
+        object.__setattr__(node_id, "_str_cache", grouped)  # the same id, shown with its group
+        item._id = node_id
+    else:
+        item._nodeid = grouped
+
+
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
+    loadgroup = config.getoption("loadgroup", False)  # set in xdist's workers
     for item in items:
         group = xdist_group(item)
         if group:
             item.add_marker(pytest.mark.xdist_group(group))
+            if loadgroup and "@" not in item.nodeid.rpartition("]")[2]:
+                _join_group(item, group)
 
 
 def session_dir(tmp_path_factory) -> Path:
