@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install browser serve build pdf charts check test test-snel test-sjabloon bench bench-hostile test-hostile lighthouse screenshots lock clean
+.PHONY: install browser serve build pdf charts check lint test test-snel test-sjabloon bench bench-hostile test-hostile lighthouse screenshots lock clean
 
 # Python packages, exactly as locked in requirements.txt; then the project's
 # own package `kinderwerk` (scripts/kinderwerk/, pyproject.toml), editable, so
@@ -47,11 +47,17 @@ PYTEST_WORKERS ?= auto
 PARALLEL = -n $(PYTEST_WORKERS) --dist loadgroup
 COVERAGE = --cov=scripts/kinderwerk --cov-report=term:skip-covered
 
-test: install check browser
+# Lint and types (issue 20): ruff on all Python, mypy on the package, the
+# MkDocs adapters and the tools (rules and settings in pyproject.toml).
+lint: install
+	$(PY) -m ruff check scripts tests
+	$(PY) -m mypy
+
+test: install lint check browser
 	$(PY) -m pytest $(PARALLEL) $(COVERAGE)
 
 # Quick, for contributors: the check, then every test without a browser.
-test-snel: install check
+test-snel: install lint check
 	$(PY) -m pytest $(PARALLEL) -m "not browser"
 
 # The whole suite in a copy of the project with one more example, written

@@ -4,13 +4,12 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-
 from html import unescape as html_unescape
 
 import pytest
 
-from project_copy import ROOT, run_build
 from kinderwerk.datasets import load_all
+from project_copy import ROOT, run_build
 
 
 def test_strict_build_has_no_warnings(site_build):

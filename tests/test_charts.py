@@ -157,7 +157,7 @@ def test_png_same_data_same_bytes_across_processes(pngs):
 
 
 def test_cache_keeps_the_png_beside_the_svg(tmp_path):
-    data, cache, dataset = functietitels_copy(tmp_path)
+    _data, cache, dataset = functietitels_copy(tmp_path)
     first = chart_for(dataset, cache)
     warm = chart_for(dataset, cache)
     assert first.rendered and not warm.rendered

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from project_copy import ROOT, copy_project
 import check
+from project_copy import ROOT, copy_project
 
 FOLDER = Path("docs") / "praktijkvoorbeelden"
 
@@ -258,7 +258,9 @@ def test_check_is_fast_and_needs_no_browser(project):
 def test_makefile_runs_the_check_before_the_tests():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert re.search(r"^check: install\n\t\$\(PY\) scripts/tools/check\.py$", makefile, re.M)
-    assert re.search(r"^test: install check browser$", makefile, re.M)
+    # lint (ruff, mypy) and the check both run before any test (issue 20, item 3)
+    assert re.search(r"^test: install lint check browser$", makefile, re.M)
+    assert re.search(r"^lint: install\n\t\$\(PY\) -m ruff check scripts tests\n\t\$\(PY\) -m mypy$", makefile, re.M)
     # .ci/run is the README's test command, which runs the check first.
     run = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert re.search(r"^make test\b", run, re.M), run

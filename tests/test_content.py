@@ -253,10 +253,10 @@ def glossary() -> dict[str, str]:
 
 
 def test_glossary_file_is_well_formed():
-    lines = [l for l in GLOSSARY.read_text(encoding="utf-8").splitlines() if l.strip()]
-    bad = [l for l in lines if not ABBR_LINE.match(l)]
+    lines = [line for line in GLOSSARY.read_text(encoding="utf-8").splitlines() if line.strip()]
+    bad = [line for line in lines if not ABBR_LINE.match(line)]
     assert not bad, f"{rel(GLOSSARY)}: regels die geen afkorting zijn: {bad}"
-    terms = [ABBR_LINE.match(l).group("term") for l in lines]
+    terms = [ABBR_LINE.match(line).group("term") for line in lines]
     doubles = sorted({t for t in terms if terms.count(t) > 1})
     assert not doubles, f"{rel(GLOSSARY)}: dubbele termen: {doubles}"
     assert len(terms) >= 10, f"{rel(GLOSSARY)}: te weinig termen ({len(terms)})"

@@ -167,7 +167,7 @@ def test_same_question_must_agree_on_multiple_answers(tmp_path):
     meta = tmp_path / "aanbevelingen.meta.yml"
     meta.write_text(meta.read_text(encoding="utf-8").replace("multiple_answers: true", "multiple_answers: false"),
                     encoding="utf-8")
-    with pytest.raises(DataError, match="same_question_as.*multiple_answers"):
+    with pytest.raises(DataError, match=r"same_question_as.*multiple_answers"):
         load_all(tmp_path)
 
 

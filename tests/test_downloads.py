@@ -14,11 +14,11 @@ import zipfile
 import openpyxl
 import pytest
 
-from project_copy import ROOT
-from kinderwerk.blocks import DATA_DOWNLOADS, CHART_DOWNLOADS
+from kinderwerk import spreadsheets
+from kinderwerk.blocks import CHART_DOWNLOADS, DATA_DOWNLOADS
 from kinderwerk.datapackage import datapackage_json
 from kinderwerk.datasets import load_all
-from kinderwerk import spreadsheets
+from project_copy import ROOT
 
 EDITION = dt.date(2031, 5, 17)  # a date no build writes by accident
 
@@ -182,7 +182,7 @@ def test_excel_csv_is_semicolons_decimal_commas_and_a_bom(files, data_dir):
     rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
     original = list(csv.DictReader(io.StringIO((data_dir / "zwartewaterveen_test.csv").read_text())))
     assert [r["value"] for r in rows] == ["56", "9,2", "", "50"]
-    for row, source in zip(rows, original):
+    for row, source in zip(rows, original, strict=True):
         assert row["value"].replace(",", ".") == source["value"]
         assert {k: v for k, v in row.items() if k != "value"} == {k: v for k, v in source.items() if k != "value"}
 
@@ -274,4 +274,4 @@ def test_a_warm_build_reads_the_spreadsheets_from_the_cache(datasets, files, tmp
     # Another edition date is another key: made again (and the old set removed).
     monkeypatch.undo()
     _, fresh = download_cache.spreadsheet_files(datasets, dt.date(2032, 1, 1), tmp_path)
-    assert fresh and len([p for p in tmp_path.iterdir()]) == 1
+    assert fresh and len(list(tmp_path.iterdir())) == 1

@@ -1,8 +1,16 @@
 """Dutch number style and the report's hedges, for every precision."""
 import pytest
 
-from kinderwerk.dutch import (Precision, format_number, format_percent, format_ratio, format_seconds,
-                              format_size, in_label, in_text)
+from kinderwerk.dutch import (
+    Precision,
+    format_number,
+    format_percent,
+    format_ratio,
+    format_seconds,
+    format_size,
+    in_label,
+    in_text,
+)
 
 
 @pytest.mark.parametrize("value, expected", [

@@ -27,12 +27,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from project_copy import ROOT
 from kinderwerk import examples as ex
 from kinderwerk.blocks import chart_block, meta_html, table_html
 from kinderwerk.charts import render_svg
 from kinderwerk.datasets import Dataset, load_all, load_dataset
 from kinderwerk.dutch import Precision, format_number, in_label, in_text, sentence_case
+from project_copy import ROOT
 
 DOCS = ROOT / "docs"
 DATA = ROOT / "data"
@@ -373,8 +373,8 @@ def test_metz_is_cited_only_for_what_ambulant_means():
     bad = []
     for path in sorted(DOCS.rglob("*.md")):
         for paragraph in re.split(r"\n\s*\n", path.read_text(encoding="utf-8")):
-            if "metz-2011" in paragraph and path.name != "bronnen.md":
-                if "ambulant" not in paragraph.lower() or re.search(r"regio|corona", paragraph, re.I):
+            if "metz-2011" in paragraph and path.name != "bronnen.md" and (
+                    "ambulant" not in paragraph.lower() or re.search(r"regio|corona", paragraph, re.I)):
                     bad.append(f"{path.relative_to(ROOT)}: {paragraph[:120]}")
     assert not bad, bad
 
@@ -428,7 +428,7 @@ def test_box_convention_catches_the_wrong_forms():
     assert box_problems("a.md", "!!! redactie\n    Tekst.\n")                  # Material would say 'Redactie'
     assert box_problems("a.md", '!!! redactie "Onze tip"\n    Tekst.\n')
     assert box_problems("a.md", f'!!! note "{EDITORS_TITLE}"\n    Tekst.\n')   # looks like ours, is not styled
-    assert box_problems("a.md", f'    !!! tip "Van de redactie"\n')
+    assert box_problems("a.md", '    !!! tip "Van de redactie"\n')
 
 
 def test_every_editors_box_in_the_sources_is_marked_the_same():

@@ -18,7 +18,7 @@ TEMPLATE = "docs/praktijkvoorbeelden/_sjabloon.md"
 def generate(project, count: int) -> None:
     """``count`` copies of a real example, each with its own title and place."""
     source = sorted((project / "docs" / "praktijkvoorbeelden").glob("[a-z]*.md"))
-    source = [p for p in source if p.name != "index.md"][0].read_text(encoding="utf-8")
+    source = next(p for p in source if p.name != "index.md").read_text(encoding="utf-8")
     for i in range(count):
         text = re.sub(r"^titel: .*$", f"titel: Proefvoorbeeld {i:03d} uit Zwolberg", source, count=1, flags=re.M)
         (project / "docs" / "praktijkvoorbeelden" / f"proef-{i:03d}.md").write_text(text, encoding="utf-8")

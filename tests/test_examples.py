@@ -15,11 +15,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kinderwerk.search_index import read_documents
-from project_copy import ROOT, run_build
-from project_copy import copy_project
 from kinderwerk import examples as ex
 from kinderwerk.datasets import load_all
+from kinderwerk.search_index import read_documents
+from project_copy import ROOT, copy_project, run_build
 
 DOCS = ROOT / "docs"
 FOLDER = DOCS / "praktijkvoorbeelden"

@@ -182,7 +182,7 @@ def test_links_are_absolute_and_reach_built_pages(feed, built):
     for href in _entries(feed):
         assert href.startswith(site_url), href
         assert (sites[0] / urlsplit(href).path[len(prefix):] / "index.html").is_file(), href
-    self_link = [l for l in feed.findall(f"{A}link") if l.get("rel") == "self"]
+    self_link = [link for link in feed.findall(f"{A}link") if link.get("rel") == "self"]
     assert self_link and self_link[0].get("href") == site_url + FEED_PATH
 
 
@@ -253,7 +253,7 @@ def test_announced_on_every_page_and_linked_on_the_overview(built):
     assert '<a href="../feed.xml">' in overview
 
 
-def test_toegevoegd_is_optional_and_checked(vocab):
+def test_toegevoegd_is_optional_and_checked(vocab):  # noqa: F811 -- the fixture imported above
     from kinderwerk.examples import ExampleError
     assert parse(good_example(), vocab).toegevoegd is None
     assert parse(good_example(toegevoegd="2024-09-10"), vocab).toegevoegd == dt.date(2024, 9, 10)
@@ -271,7 +271,7 @@ def hostile_strings() -> list[str]:
     """Every C0 and C1 control, DEL, non-characters, lone and reversed
     surrogates, bidi and zero-width characters, and markup that tries to
     end or open a construct."""
-    controls = [chr(c) for c in range(0x00, 0x20)] + [chr(c) for c in range(0x7F, 0xA0)]
+    controls = [chr(c) for c in range(0x20)] + [chr(c) for c in range(0x7F, 0xA0)]
     odd = ["\ufffe", "\uffff", "\ufdd0", "\ufdef", "\U0001fffe", "\U0010ffff", "\ud800", "\udfff",
            "\udc00\ud800", "\ud83d"]
     bidi = ["\u202e", "\u202d", "\u2066", "\u2069", "\u200f", "\u200b", "\ufeff", "\u061c"]

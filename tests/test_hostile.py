@@ -17,13 +17,13 @@ from pathlib import Path
 
 import pytest
 
-from project_copy import ROOT, copy_project, run_build
 import hostile_cases as hc
 import issue_to_example
 from kinderwerk import unicode_policy as policy
 from kinderwerk.examples import check_example, limits
 from kinderwerk.examples.frontmatter import read_front_matter
 from kinderwerk.examples.source import _heading
+from project_copy import ROOT, copy_project, run_build
 
 SRC = hc.NAME.removeprefix("docs/")
 ENGLISH = re.compile(r"Traceback|Error|expected|found|mapping|could not|line \d", re.I)
@@ -277,7 +277,7 @@ def test_the_form_route_refuses_the_same(changes, expected, form_project):
 
 def test_yaml_syntax_in_answers_is_plain_text(form_project):
     """The bot writes the front matter with safe_dump: '&a *a !!tag' in a title stays text."""
-    path, text = issue_to_example.convert(form_body(titel="zomerspeeltuin &a *a !!python/object <<"), form_project)
+    _path, text = issue_to_example.convert(form_body(titel="zomerspeeltuin &a *a !!python/object <<"), form_project)
     assert "&a *a !!python/object <<" in read_front_matter(text, "x.md").data["titel"]
 
 

@@ -18,11 +18,9 @@ import xml.etree.ElementTree as ET
 from types import SimpleNamespace
 
 import feedparser
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from project_copy import ROOT
 import hostile_cases as hc
 import issue_to_example
 from kinderwerk import unicode_policy as policy
@@ -30,6 +28,7 @@ from kinderwerk.examples import check_example, limits
 from kinderwerk.examples.hidden import NAME_FIELDS
 from kinderwerk.feed import atom_feed
 from kinderwerk.page_dates import ExampleDates
+from project_copy import ROOT
 
 settings.register_profile("quick", max_examples=40, deadline=3000,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

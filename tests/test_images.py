@@ -59,7 +59,7 @@ def test_phone_photo_is_published_upright_small_and_without_metadata(cache):
     assert (photo.width, photo.height) == (1600, 1200)       # shown landscape, as the phone showed it
     assert [v.width for v in photo.webp] == [480, 800, 1200, 1600]
     assert photo.jpeg.width <= 1600 and photo.jpeg.kind == "jpeg"
-    for variant, data in zip(photo.variants, published(photo)):
+    for variant, data in zip(photo.variants, published(photo), strict=True):
         assert_clean(data)
         assert red_corner(data), variant
         with Image.open(io.BytesIO(data)) as image:

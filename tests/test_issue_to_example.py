@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+import issue_to_example
 from kinderwerk import examples as ex
 from project_copy import ROOT, copy_project, run_build
-import issue_to_example
 
 FORM = ROOT / ".github" / "ISSUE_TEMPLATE" / "nieuw-praktijkvoorbeeld.yml"
 

@@ -5,8 +5,8 @@ import pytest
 from jinja2 import Environment, StrictUndefined
 from jinja2.exceptions import SecurityError, UndefinedError
 
-from project_copy import run_build
 from kinderwerk.sandbox import sandbox_like
+from project_copy import run_build
 
 
 def macro(x):

@@ -261,7 +261,7 @@ def test_javascript_stemmer_matches_python_on_every_word_of_the_site(tmp_path):
     assert done.returncode == 0, done.stderr
     js = json.loads(done.stdout)
     python = [si._stemmer.stemWord(w) for w in vocabulary]
-    different = [(w, p, j) for w, p, j in zip(vocabulary, python, js) if p != j]
+    different = [(w, p, j) for w, p, j in zip(vocabulary, python, js, strict=True) if p != j]
     assert not different, f"{len(different)} woorden anders gestemd in JavaScript, bv. {different[:5]}"
 
 

@@ -24,8 +24,7 @@ from kinderwerk import csp, sanitize
 from kinderwerk.datasets import DataError, load_dataset
 from kinderwerk.examples import ExampleError
 from kinderwerk.examples.vocabulary import read_id_label
-from kinderwerk.textfile import (BOM, CsvProblem, EncodingProblem, csv_records, find_unsafe_paths,
-                                 read_text)
+from kinderwerk.textfile import BOM, CsvProblem, EncodingProblem, csv_records, find_unsafe_paths, read_text
 from project_copy import ROOT, copy_project, run_build
 
 EXAMPLE = "docs/praktijkvoorbeelden/kwakkeldam-speelkamer.md"

@@ -17,8 +17,16 @@ from pathlib import Path
 import pytest
 
 from kinderwerk import examples as ex
-from project_copy import (ROOT, TEMPLATE_EXAMPLE, TEMPLATE_VALUES, copy_everything, run_build, seed_cache,
-                          template_example, write_template_example)
+from project_copy import (
+    ROOT,
+    TEMPLATE_EXAMPLE,
+    TEMPLATE_VALUES,
+    copy_everything,
+    run_build,
+    seed_cache,
+    template_example,
+    write_template_example,
+)
 
 TEMPLATE = ROOT / "docs" / ex.TEMPLATE
 PAGE = "praktijkvoorbeelden/" + TEMPLATE_EXAMPLE.removesuffix(".md") + "/index.html"

@@ -4,6 +4,7 @@ Small functions, one per MkDocs event; the work is done by ``kinderwerk``.
 """
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 from pathlib import Path
@@ -12,20 +13,19 @@ from urllib.parse import urljoin, urlsplit
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from kinderwerk import registry
+from kinderwerk import examples, registry
 from kinderwerk.chart_cache import standalone_svg
-from kinderwerk.citation import edition_from
+from kinderwerk.citation import Edition, edition_from
 from kinderwerk.datapackage import datapackage_json
 from kinderwerk.datasets import DataError
 from kinderwerk.download_cache import spreadsheet_files
-from kinderwerk import examples
 from kinderwerk.examples import find_chart_pages
 from kinderwerk.feed import FEED_PATH, atom_feed
 from kinderwerk.history import file_dates
 from kinderwerk.page_dates import example_dates, page_dates
-from kinderwerk.sitemap import ROBOTS_PATH, SITEMAP_PATH, gzipped, robots_txt, sitemap_xml
 from kinderwerk.sandbox import sandbox_like
 from kinderwerk.serve_pdf import served_pdf
+from kinderwerk.sitemap import ROBOTS_PATH, SITEMAP_PATH, gzipped, robots_txt, sitemap_xml
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
@@ -33,9 +33,16 @@ CACHE = ROOT / ".cache" / "charts"
 SHEETS_CACHE = ROOT / ".cache" / "spreadsheets"
 CIJFERS = "cijfers.md"  # shows every chart
 log = logging.getLogger("mkdocs.hooks.kinderwerk")
-_sitemap: list[tuple[str, object]] = []  # (address, date) of every page; on_nav -> on_post_build
+_sitemap: list[tuple[str, dt.date | None]] = []  # (address, date) of every page; on_nav -> on_post_build
 PDF = "downloads/kennisbank-kinderwerk.pdf"  # written by `make pdf` (scripts/tools/build_pdf.py)
 _command: list[str] = []  # "build" or "serve" (on_startup)
+
+
+def _edition() -> Edition:
+    """The edition on_config worked out (every later hook runs after it)."""
+    if registry.edition is None:
+        raise PluginError("kinderwerk: de editie is nog niet bepaald (on_config heeft niet gedraaid)")
+    return registry.edition
 
 
 def on_startup(command, dirty):
@@ -74,7 +81,7 @@ def on_files(files, config):
     for dataset in registry.datasets.values():
         files.append(File.generated(config, f"downloads/{dataset.id}.csv",
                                     content=dataset.csv_path.read_bytes()))
-    edition = registry.edition
+    edition = _edition()
     sheets, made = spreadsheet_files(registry.datasets, edition.date, SHEETS_CACHE)
     if made:
         log.info(f"kinderwerk: {len(sheets)} spreadsheets opnieuw gemaakt")
@@ -86,7 +93,7 @@ def on_files(files, config):
         files.append(File.generated(config, f"downloads/{chart_id}.svg",
                                     content=standalone_svg(chart.svg).encode("utf-8")))
         files.append(File.generated(config, f"downloads/{chart_id}.png", content=chart.png))
-    files.append(File.generated(config, ROBOTS_PATH, content=robots_txt(registry.edition.site_url)))
+    files.append(File.generated(config, ROBOTS_PATH, content=robots_txt(_edition().site_url)))
     if _command == ["serve"]:
         # `make pdf` prints after a build; under serve, offer the last edition
         # printed into site/ (or a page that says how to make it), not a 404.
@@ -107,14 +114,14 @@ def _find_chart_urls(files) -> None:
         page = files.get_file_from_path(src)
         if page is None:
             raise PluginError(f"grafiek '{chart_id}': pagina {src} voor de bronvermelding ontbreekt")
-        registry.chart_urls[chart_id] = f"{registry.edition.site_url}{page.url}#{anchor}"
+        registry.chart_urls[chart_id] = f"{_edition().site_url}{page.url}#{anchor}"
 
 
 def on_nav(nav, config, files):
     """The Atom feed of the practice examples (scripts/adapters/hooks_examples.py has
     validated them in its on_files, which runs after ours) and the date of
     every page for the sitemap: both from git and the examples' own dates."""
-    site_url = registry.edition.site_url
+    site_url = _edition().site_url
     history = file_dates(ROOT)
     docs = os.path.relpath(config.docs_dir, ROOT).replace(os.sep, "/")  # "docs"
     collection = examples.state.collection

@@ -27,9 +27,8 @@ from mkdocs.utils import get_relative_url
 
 from kinderwerk import examples as ex
 from kinderwerk import registry
-from kinderwerk.examples import ExampleError
+from kinderwerk.examples import ExampleError, newfile
 from kinderwerk.examples.markup import md_text
-from kinderwerk.examples import newfile
 from kinderwerk.examples.messages import translate
 from kinderwerk.examples.photos import is_photo
 from kinderwerk.textfile import SAVE_AS
@@ -45,7 +44,7 @@ class DutchLinkMessages(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         try:
             dutch = translate(record.getMessage())
-        except Exception:  # never lose the original message
+        except Exception:  # noqa: BLE001 -- never lose the original message
             return True
         if dutch:
             record.msg, record.args = dutch, ()
@@ -88,7 +87,7 @@ def report(problems: list) -> str:
 
 def on_files(files, config):
     """Validate every example (all problems at once), then add the tag pages."""
-    pages = [f for f in files.documentation_pages()]
+    pages = list(files.documentation_pages())
     chapters = {posixpath.splitext(posixpath.basename(f.src_uri))[0]:
                 ex.chapter_title(f.content_string, f.src_uri)
                 for f in pages if posixpath.dirname(f.src_uri) == ex.CHAPTER_FOLDER}
@@ -149,8 +148,8 @@ def on_nav(nav, config, files):
     overview = files.get_file_from_path(ex.OVERVIEW)
     section = overview.page.parent if overview is not None and overview.page else None
     for file in files.documentation_pages():
-        if file.page is not None and (_is_example(file) or file.generated_by is not None
-                                      and file.src_uri.startswith(ex.FOLDER + "/")):
+        if file.page is not None and (_is_example(file) or (file.generated_by is not None
+                                      and file.src_uri.startswith(ex.FOLDER + "/"))):
             file.page.parent = section
     return nav
 

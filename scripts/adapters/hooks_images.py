@@ -70,6 +70,7 @@ def on_files(files, config):
 
     def work(file: File):
         try:
+            assert file.abs_src_path is not None  # a photo in docs/, never generated
             return file, images.process(Path(file.abs_src_path), f"docs/{file.src_uri}", CACHE)
         except images.PhotoProblem as exc:
             return file, exc

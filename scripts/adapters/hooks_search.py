@@ -17,6 +17,7 @@ import json
 import logging
 from html import unescape
 from pathlib import Path
+from typing import Any
 
 from mkdocs.exceptions import PluginError
 
@@ -70,7 +71,7 @@ def on_post_build(config):
     site = Path(config.site_dir)
     version = write_index(_builder, site / INDEX_FOLDER)
     stub_path = site / "search" / "search_index.json"
-    stub = {"config": {"lang": ["nl"], "separator": r"[\s\-]+", "pipeline": [],
+    stub: dict[str, Any] = {"config": {"lang": ["nl"], "separator": r"[\s\-]+", "pipeline": [],
                        "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}},
                        "kinderwerk": {"index": "nl/", "version": version}},
             "docs": []}

@@ -83,7 +83,7 @@ def measure(command: list[str], cwd: Path, timeout: float) -> Run:
 
     env = {k: v for k, v in os.environ.items() if not k.startswith("GITHUB_")}
     env["NO_MKDOCS_2_WARNING"] = "1"
-    out = tempfile.TemporaryFile(mode="w+")
+    out = tempfile.TemporaryFile(mode="w+")  # noqa: SIM115 -- read and closed after the process ends
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT,
                                text=True, preexec_fn=limits)

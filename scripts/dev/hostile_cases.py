@@ -12,8 +12,8 @@ they can never clash with a real town or a real example.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 FOLDER = "docs/praktijkvoorbeelden"
 TOWN = "Kwakkeldam"

@@ -52,7 +52,7 @@ def pages(site: Path) -> dict[str, str]:
     if examples:
         preferred = "friesland-kearn-kooklab"
         chosen["Praktijkvoorbeeld"] = f"praktijkvoorbeelden/{preferred if preferred in examples else examples[0]}/"
-    for name, path in chosen.items():
+    for path in chosen.values():
         if not (site / path / "index.html").exists():
             raise SystemExit(f"{site / path / 'index.html'} ontbreekt: eerst `make build`")
     return chosen

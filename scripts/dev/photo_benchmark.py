@@ -103,8 +103,9 @@ def main(argv=None) -> int:
         print(f"Photos: {args.photos} made-up phone photos of 4032 x 3024, {_mb(originals / args.photos)} each")
         print(f"  pipeline per photo: cold {sum(cold) / len(cold):.2f} s, warm {sum(warm) / len(warm) * 1000:.1f} ms")
         print(f"  build without the photos:  {without:6.2f} s")
-        print(f"  build, cold photo cache:   {build_cold:6.2f} s  = {(build_cold - without) / args.photos:+.2f} s per photo")
-        print(f"  build, warm photo cache:   {build_warm:6.2f} s  = {(build_warm - without) / args.photos:+.2f} s per photo")
+        for label, seconds in (("cold", build_cold), ("warm", build_warm)):
+            print(f"  build, {label} photo cache:   {seconds:6.2f} s  = "
+                  f"{(seconds - without) / args.photos:+.2f} s per photo")
         print(f"  originals (published as they were before issue 16): {_mb(originals)}")
         print(f"  published derivatives, all widths: {_mb(published)}")
         print(f"  phone 390 px, DPR 3 downloads: {_mb(phone)} (target < 1 MB for 3 photos)")

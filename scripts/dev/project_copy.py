@@ -119,7 +119,7 @@ def template_example(template: str) -> str:
     for number, line in enumerate(lines):
         key = line.strip().removeprefix("- ").split(":", 1)[0]
         if not line.startswith(" "):  # a top-level field (or comment)
-            in_person = in_person and line.startswith("#") or line.startswith("personen:")
+            in_person = (in_person and line.startswith("#")) or line.startswith("personen:")
             if key in TEMPLATE_VALUES:
                 lines[number] = f"{key}: {TEMPLATE_VALUES[key]}"
         elif in_person and key in TEMPLATE_PERSON:

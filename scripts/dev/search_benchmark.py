@@ -35,8 +35,8 @@ import yaml
 
 from example_generator import add_varied_examples
 from kinderwerk.browser import CHROMIUM, CHROMIUM_ARGS, serve
-from project_copy import ROOT, copy_project, run_build
 from kinderwerk.dutch import format_number
+from project_copy import ROOT, copy_project, run_build
 
 QUERIES = ROOT / "tests" / "search_queries.yml"
 LATENCY_QUERIES = ["huttendorpen", "kinderen", "samenwerkingspatners"]

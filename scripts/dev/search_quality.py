@@ -41,7 +41,7 @@ def run_queries(site: Path, queries: list[str]) -> list[list[str]]:
 def evaluate(site: Path, cases: list[dict]) -> list[dict]:
     results = run_queries(site, [str(c["query"]) for c in cases])
     rows = []
-    for case, pages in zip(cases, results):
+    for case, pages in zip(cases, results, strict=True):
         rank = next((i + 1 for i, p in enumerate(pages) if p in case["pages"]), None)
         rows.append({**case, "results": pages[:3], "rank": rank, "count": len(pages)})
     return rows

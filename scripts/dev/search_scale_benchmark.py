@@ -32,8 +32,8 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from kinderwerk.browser import CHROMIUM, CHROMIUM_ARGS
 from example_generator import add_varied_examples
+from kinderwerk.browser import CHROMIUM, CHROMIUM_ARGS
 from project_copy import ROOT, copy_project, run_build
 from search_benchmark import first_search, kb, serve_slowly
 

@@ -3,11 +3,17 @@ static server for the built site. Used by the screenshots script, the
 Lighthouse benchmark and the browser tests."""
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
 import contextlib
 import functools
 import gzip
-import io
 import http.server
+import io
 import threading
 from pathlib import Path
 
@@ -22,7 +28,7 @@ CHROMIUM_ARGS = [
 
 
 @contextlib.contextmanager
-def launch():
+def launch() -> Iterator[Browser]:
     """Debian Chromium with the flags that keep it off the network (GUIDE §7)."""
     from playwright.sync_api import sync_playwright
     with sync_playwright() as playwright:
@@ -67,10 +73,10 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         self.end_headers()
         return io.BytesIO(body)
 
-    def translate_path(self, path):
+    def translate_path(self, path: str) -> str:
         return super().translate_path("/" + path[len(self.prefix):])
 
-    def send_error(self, code, message=None, explain=None):
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         # Like GitHub Pages: a missing page gets the site's own 404.html.
         page = Path(self.directory) / "404.html"
         if code != 404 or not page.is_file():
@@ -85,7 +91,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(site_dir: Path, prefix: str = "/", compress: bool = False):
+def serve(site_dir: Path, prefix: str = "/", compress: bool = False) -> Iterator[str]:
     """Serve ``site_dir`` on 127.0.0.1 at a free port; yields the base URL.
 
     ``prefix`` is the path the site lives under, e.g. "/kinderwerk/" for the

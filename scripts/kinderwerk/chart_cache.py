@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from pathlib import Path
-
 from importlib.metadata import version
+from pathlib import Path
 
 from .datasets import Dataset
 

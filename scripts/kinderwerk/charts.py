@@ -10,22 +10,27 @@
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
 import html
 import re
 import textwrap
 from io import BytesIO, StringIO
+from typing import Any
 
 import matplotlib
 
 matplotlib.use("Agg")  # no display on build machines
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
 
-from .datasets import Dataset  # noqa: E402
-from .dutch import is_approximate, sentence_case  # noqa: E402
-from .palette import BAR, HATCH, TEXT  # noqa: E402
+from .datasets import Dataset
+from .dutch import is_approximate, sentence_case
+from .palette import BAR, HATCH, TEXT
 
-
-RC = {
+RC: dict[Any, Any] = {  # matplotlib types its keys as a Literal of every rc name
     "svg.fonttype": "none",
     "svg.hashsalt": "kinderwerk",
     "font.family": "DejaVu Sans",
@@ -61,13 +66,13 @@ def _draw(dataset: Dataset):
     height = 0.5 * n + (0.75 if approximate else 0.4)
     fig, ax = plt.subplots(figsize=(7.2, height), dpi=100)
     y = list(range(n))
-    for yi, option, value in zip(y, options, values):
+    for yi, option, value in zip(y, options, values, strict=True):
         if option.value is None:
             continue  # words only: no bar, the label says it
         ax.barh(yi, value, color=BAR, height=0.66,
                 hatch="///" if is_approximate(option.precision) else None,
                 edgecolor=BAR, linewidth=0)
-    for yi, option, value in zip(y, options, values):
+    for yi, option, value in zip(y, options, values, strict=True):
         text = dataset.label(option.id)
         ax.text(value + top * 0.012, yi, text, va="center", ha="left",
                 fontsize=11, fontweight="bold",
@@ -96,7 +101,7 @@ def _svg(dataset: Dataset) -> str:
     return buffer.getvalue()
 
 
-def _frame_for_slides(fig, dataset: Dataset) -> None:
+def _frame_for_slides(fig: Figure, dataset: Dataset) -> None:
     """A PNG travels alone (a slide, a report): give it the key finding as
     its title and the source as its last line. Sizes in inches."""
     width, height = fig.get_size_inches()

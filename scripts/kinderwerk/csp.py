@@ -32,7 +32,7 @@ class _Inline(HTMLParser):
         self._text: list[str] = []
         self._article = 0  # depth of <article>: the page's own content
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
         if tag == "article":
             self._article += 1
@@ -47,11 +47,11 @@ class _Inline(HTMLParser):
         elif tag == "style":
             self._open, self._text = ("style", True), []
 
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
         if self._open:
             self._text.append(data)
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
         if tag == "article" and self._article:
             self._article -= 1
         if self._open and tag == self._open[0]:

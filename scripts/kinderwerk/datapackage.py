@@ -9,6 +9,7 @@ downloads/ (comma, decimal point, UTF-8).
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from .datasets import Dataset
 from .dutch import PRECISION_NL, Precision
@@ -22,7 +23,7 @@ UNIT = {"percent": "procent (0 tot en met 100)", "count": "aantal"}
 
 PRECISIONS = ", ".join(f"{p.value} ({PRECISION_NL[p]})" for p in Precision)
 # The columns a data CSV may have (datasets.COLUMNS), as Table Schema fields.
-FIELDS = {
+FIELDS: dict[str, dict[str, Any]] = {
     "id": {"type": "string", "title": "Id", "description": "Korte naam van het antwoord.",
            "constraints": {"required": True, "unique": True, "pattern": "[a-z0-9]+(_[a-z0-9]+)*"}},
     "label": {"type": "string", "title": "Antwoord", "constraints": {"required": True}},

@@ -21,11 +21,11 @@ import math
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import yaml
-from simpleeval import FunctionNotDefined, NameNotDefined, SimpleEval
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from simpleeval import FunctionNotDefined, NameNotDefined, SimpleEval
 
 from .dutch import Precision, in_label, in_text
 from .textfile import CsvProblem, EncodingProblem, csv_records, read_text
@@ -67,7 +67,7 @@ class Meta(BaseModel):
 
     @field_validator("derived", mode="before")
     @classmethod
-    def _empty_derived(cls, v):
+    def _empty_derived(cls, v: Any) -> Any:
         return {} if v is None else v  # 'derived:' with only comments under it
 
 
@@ -219,7 +219,7 @@ def _parse_row(record: dict, path: Path, line: int, unit: str) -> Option:
     if unit == "count" and value is not None and value < 0:
         raise DataError(f"{_where(path, line, 'value')}: verwacht een aantal van 0 of meer, "
                         f"gevonden '{record['value']}'")
-    fields = {k: (record.get(k) or None) for k in ("phrase", "note")}
+    fields: dict[str, Any] = {k: (record.get(k) or None) for k in ("phrase", "note")}
     fields["derived"] = record.get("derived") or False  # 'true' or empty
     try:
         row = Row(id=record["id"], label=record["label"], value=value, precision=precision,
@@ -263,7 +263,7 @@ def _check_formulas(options: list[Option], lines: dict[str, int], meta: Meta,
         where = f"{meta_path}, veld 'derived.{option.id}'"
         try:
             result = SimpleEval(names=stated, functions=FORMULA_FUNCTIONS).eval(formula)
-        except Exception as exc:  # simpleeval raises several kinds; all mean: a bad formula
+        except Exception as exc:  # noqa: BLE001 -- simpleeval raises several kinds; all mean: a bad formula
             if isinstance(exc, NameNotDefined):
                 why = f"onbekende naam '{exc.name}'"
             elif isinstance(exc, FunctionNotDefined):

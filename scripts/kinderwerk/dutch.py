@@ -9,7 +9,7 @@ from __future__ import annotations
 from enum import Enum
 
 
-class Precision(str, Enum):
+class Precision(str, Enum):  # noqa: UP042 -- str(Precision.X) stays 'Precision.X'
     """How exact a figure in the report is."""
 
     EXACT = "exact"          # "52 procent"

@@ -15,8 +15,14 @@ the order is fixed, so the same commit gives the same bytes.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lxml import etree
+
 import datetime as dt
-from typing import Iterable
+from collections.abc import Iterable
+from typing import Protocol
 
 from . import xml_output as xml
 from .page_dates import ExampleDates
@@ -36,11 +42,21 @@ def stamp(day: dt.date) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
-def _add(parent, tag: str, text: str | None = None, **attrs: str):
+def _add(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
     return xml.sub(parent, f"{{{ATOM}}}{tag}", text, **attrs)
 
 
-def atom_feed(entries: Iterable[tuple[object, str, ExampleDates]], site_name: str,
+class FeedExample(Protocol):
+    """What the feed reads of an example (kinderwerk.examples.Example has it)."""
+    @property
+    def volledige_titel(self) -> str: ...
+    @property
+    def samenvatting(self) -> str: ...
+    @property
+    def organisatie(self) -> str: ...
+
+
+def atom_feed(entries: Iterable[tuple[FeedExample, str, ExampleDates]], site_name: str,
               site_url: str) -> bytes:
     """``entries``: (example, absolute address of its page, its dates);
     ``site_url`` ends with '/'. Newest publication first.

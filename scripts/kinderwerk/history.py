@@ -47,9 +47,9 @@ def parse_log(raw: bytes) -> dict[str, FileDates]:
     dates: dict[str, FileDates] = {}
     for chunk in raw.split(b"\x01")[1:]:
         stamp, _, changes = chunk.partition(b"\0")
-        day = dt.datetime.fromtimestamp(int(stamp), dt.timezone.utc).date()
-        tokens = [t.decode("utf-8", "surrogateescape") for t in changes.lstrip(b"\n").split(b"\0")]
-        tokens = iter(t for t in tokens if t)
+        day = dt.datetime.fromtimestamp(int(stamp), dt.UTC).date()
+        decoded = [t.decode("utf-8", "surrogateescape") for t in changes.lstrip(b"\n").split(b"\0")]
+        tokens = iter(t for t in decoded if t)
         for status in tokens:
             if status[:1] in ("R", "C"):
                 old, new = next(tokens, ""), next(tokens, "")

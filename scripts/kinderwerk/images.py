@@ -179,7 +179,7 @@ def _open(data: bytes, shown_as: str) -> Image.Image:
         raise PhotoProblem(shown_as, f"dit bestand zegt dat de foto {pixels} groot is; de grens is "
                            f"{MAX_PIXELS // 1_000_000} megapixel. Zo'n bestand kan de computer die de site "
                            f"bouwt vastzetten; het wordt niet geopend. {HOW_TO_SHRINK}") from None
-    except Exception:  # noqa: BLE001: any parser error on a hostile file is "not a photo", never a traceback
+    except Exception:  # noqa: BLE001 -- any parser error on a hostile file is "not a photo", never a traceback
         if not HEIF and data[4:8] == b"ftyp" and data[8:12] in HEIF_BRANDS:
             raise PhotoProblem(shown_as, "dit is een HEIC-foto van een iPhone, maar op deze computer ontbreekt "
                                "het onderdeel dat HEIC leest (pillow-heif; `make install` zet het erbij). Of: "
@@ -193,7 +193,7 @@ def _open(data: bytes, shown_as: str) -> Image.Image:
 def _orientation(image: Image.Image) -> int:
     try:
         return int(image.getexif().get(0x0112, 1))
-    except Exception:  # noqa: BLE001: a broken EXIF block is not a reason to refuse the photo
+    except Exception:  # noqa: BLE001 -- a broken EXIF block is not a reason to refuse the photo
         return 1
 
 
@@ -216,7 +216,7 @@ def _header(image: Image.Image, size: int, shown_as: str) -> Header:
                            f"{MAX_PIXELS // 1_000_000} megapixel. {HOW_TO_SHRINK}")
     if _orientation(image) in SIDEWAYS:
         width, height = height, width
-    return Header(FORMATS[image.format], width, height, size, _has_location(image))
+    return Header(FORMATS[image.format or ""], width, height, size, _has_location(image))
 
 
 def _check_size(size: int, shown_as: str) -> None:
@@ -264,6 +264,7 @@ def _to_srgb(image: Image.Image) -> Image.Image:
                 else image
             converted = ImageCms.profileToProfile(base, source, ImageCms.createProfile("sRGB"),
                                                   outputMode="RGB")
+            assert converted is not None  # None only with inPlace=True
             if alpha is not None:
                 converted.putalpha(alpha)
             image = converted
@@ -300,7 +301,7 @@ def decode(data: bytes, shown_as: str, largest: tuple[int, int] | None = None) -
         image = _to_srgb(image)
     except PhotoProblem:
         raise
-    except Exception:  # noqa: BLE001: a truncated or broken file, whatever the decoder raises
+    except Exception:  # noqa: BLE001 -- a truncated or broken file, whatever the decoder raises
         raise PhotoProblem(shown_as, f"deze foto is beschadigd of niet helemaal opgeslagen; de site kan hem "
                            f"niet lezen. Zet de foto opnieuw in de map, of {SAVE_AS_JPG[0].lower()}"
                            f"{SAVE_AS_JPG[1:]}") from None
@@ -336,10 +337,10 @@ def render(image: Image.Image, settings: Settings = SETTINGS) -> dict[tuple[str,
     current = image
     for w in sorted(widths_for(width, settings), reverse=True):  # each from the next larger: faster
         size = _fit(width, height, w)
-        current = current.resize(size, Image.LANCZOS, reducing_gap=3.0) if current.size != size else current
+        current = current.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0) if current.size != size else current
         out[("webp", size[0])] = (*size, _encode(current, "webp", settings))
     size = _fit(width, height, *settings.print_box)
-    printed = image.resize(size, Image.LANCZOS, reducing_gap=3.0) if image.size != size else image
+    printed = image.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0) if image.size != size else image
     out[("jpeg", size[0])] = (*size, _encode(printed, "jpeg", settings))
     return out
 
@@ -412,5 +413,5 @@ def publishable_original(data: bytes, shown_as: str, longest: int = MAX_WIDTH) -
     size = _fit(header.width, header.height, longest, longest)
     image = decode(data, shown_as, largest=size)
     if image.size != size:
-        image = image.resize(size, Image.LANCZOS, reducing_gap=3.0)
+        image = image.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
     return _encode(image, "jpeg", dataclasses.replace(SETTINGS, jpeg_quality=88))

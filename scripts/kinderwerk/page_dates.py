@@ -13,10 +13,15 @@ Never the build time: the same commit gives the same dates.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .examples import Collection, Example
+
 import datetime as dt
 import posixpath
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from .examples import CHAPTER_FOLDER, OVERVIEW, all_tag_pages, tag_src
 from .history import FileDates
@@ -30,14 +35,14 @@ class ExampleDates:
     updated: dt.date
 
 
-def example_dates(example, history: dict[str, FileDates], docs: str = DOCS) -> ExampleDates:
+def example_dates(example: Example, history: dict[str, FileDates], docs: str = DOCS) -> ExampleDates:
     git = history.get(posixpath.join(docs, example.src_uri))
     published = example.toegevoegd or (git.added if git else example.gecontroleerd)
     updated = max(example.gecontroleerd, published, git.changed if git else published)
     return ExampleDates(published, updated)
 
 
-def _listed(collection) -> dict[str, list]:
+def _listed(collection: Collection) -> dict[str, list]:
     """src_uri of a page that lists examples -> those examples."""
     listed = {OVERVIEW: list(collection.examples)}
     for kind, key in all_tag_pages(collection):
@@ -48,7 +53,7 @@ def _listed(collection) -> dict[str, list]:
     return listed
 
 
-def page_dates(src_uris: Iterable[str], history: dict[str, FileDates], collection,
+def page_dates(src_uris: Iterable[str], history: dict[str, FileDates], collection: Collection | None,
                examples: dict[str, ExampleDates], docs: str = DOCS) -> dict[str, dt.date | None]:
     """src_uri -> the day the page last changed (None: unknown).
     ``examples``: src_uri of each example -> its dates."""

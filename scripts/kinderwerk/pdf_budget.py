@@ -31,7 +31,7 @@ class _Sources(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.found: list[str] = []
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "img":
             src = dict(attrs).get("src")
             if src:

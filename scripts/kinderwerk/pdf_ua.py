@@ -22,6 +22,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+from collections.abc import Iterator
+from typing import Any
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name, Operator
@@ -41,7 +43,7 @@ def _utf16(data: bytes) -> str:
     return data.decode("utf-16-be", errors="replace")
 
 
-def to_unicode(font) -> tuple[dict[bytes, str], int]:
+def to_unicode(font: pikepdf.Object) -> tuple[dict[bytes, str], int]:
     """(code -> text, bytes per code) of a font, from its ToUnicode CMap."""
     width = 2 if font.get("/Subtype") == "/Type0" else 1
     mapping: dict[bytes, str] = {}
@@ -107,12 +109,13 @@ def mcid_texts(page: pikepdf.Page) -> dict[int | str, str]:
             font_map = cache[name]
         elif op in TEXT_SHOW and stack and stack[-1] is not None:
             parts = operands[-1] if op != "TJ" else operands[0]
-            strings = [parts] if isinstance(parts, pikepdf.String) else [p for p in parts if isinstance(p, pikepdf.String)]
+            strings = ([parts] if isinstance(parts, pikepdf.String)
+                       else [p for p in parts if isinstance(p, pikepdf.String)])
             texts.setdefault(stack[-1], []).extend(_decode(bytes(s), font_map) for s in strings)
     return {mcid: "".join(parts) for mcid, parts in texts.items()}
 
 
-def kids(element) -> list:
+def kids(element: pikepdf.Object) -> list:
     k = element.get("/K")
     if k is None:
         return []
@@ -126,17 +129,18 @@ class TextReader:
         self._pages = {page.objgen: page for page in pdf.pages}
         self._texts: dict[tuple[int, int], dict[int | str, str]] = {}
 
-    def _page_texts(self, page_ref) -> dict[int | str, str]:
+    def _page_texts(self, page_ref: Any) -> dict[int | str, str]:
         key = page_ref.objgen
         if key not in self._texts:
             self._texts[key] = mcid_texts(pikepdf.Page(self._pages[key].obj)) if key in self._pages else {}
         return self._texts[key]
 
-    def text(self, element, page_ref=None) -> str:
+    def text(self, element: pikepdf.Object, page_ref: Any = None) -> str:
         """All text below a structure element, in structure order (iterative:
         a deep tree does not hit Python's recursion limit)."""
         out: list[str] = []
-        stack = [(element, page_ref)]
+        # a node is a structure element, or an int: a marked-content id on a page
+        stack: list[tuple[Any, Any]] = [(element, page_ref)]
         while stack:
             node, page = stack.pop()
             if isinstance(node, int):
@@ -155,7 +159,7 @@ class TextReader:
         return " ".join(" ".join(out).split())
 
 
-def elements(pdf: pikepdf.Pdf, role: str | None = None):
+def elements(pdf: pikepdf.Pdf, role: str | None = None) -> Iterator[pikepdf.Dictionary]:
     """Every structure element in document order (optionally of one role)."""
     root = pdf.Root.get("/StructTreeRoot")
     stack = list(reversed(kids(root))) if root is not None else []
@@ -189,7 +193,7 @@ def one_figure_per_chart(pdf: pikepdf.Pdf) -> int:
     return changed
 
 
-def _descendants(element):
+def _descendants(element: pikepdf.Object) -> Iterator[pikepdf.Object]:
     stack = list(kids(element))
     while stack:
         node = stack.pop()
@@ -198,7 +202,7 @@ def _descendants(element):
             stack += kids(node)
 
 
-def _link_fallback(annot) -> str:
+def _link_fallback(annot: pikepdf.Object) -> str:
     action = annot.get("/A")
     if isinstance(action, Dictionary) and action.get("/URI") is not None:
         return f"Link naar {bytes(action.URI).decode('utf-8', 'replace')}"
@@ -227,7 +231,10 @@ def _artifact_spans(run: list) -> list[tuple[int, int]]:
     """(first, last) index of each stretch of painting in ``run`` that can be
     wrapped: a painting operator with the path it paints, stretches joined
     unless a q or Q lies between (marked content and q/Q stay nested)."""
-    spans, start, end, path_start = [], None, None, None
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    end: int | None = None
+    path_start: int | None = None
     for i, instruction in enumerate(run):
         op = str(instruction.operator)
         if op in PATH:
@@ -237,12 +244,12 @@ def _artifact_spans(run: list) -> list[tuple[int, int]]:
             start = first if start is None else start
             end, path_start = i, None
         elif op in ("q", "Q"):
-            if start is not None:
+            if start is not None and end is not None:
                 spans.append((start, end))
             start, path_start = None, None
         elif op == "n":
             path_start = None
-    if start is not None:
+    if start is not None and end is not None:
         spans.append((start, end))
     return spans
 

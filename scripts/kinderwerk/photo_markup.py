@@ -13,9 +13,9 @@ Plain Python, no MkDocs.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from typing import Callable
 
 # How wide a photo is shown, for the browser's choice from srcset (measured in
 # Chromium on an example page, tests/browser/test_photos.py checks it): the
@@ -69,7 +69,7 @@ class _Images(HTMLParser):
             if char == "\n":
                 self._line_starts.append(index + 1)
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag != "img":
             return
         line, column = self.getpos()

@@ -11,7 +11,13 @@ environment. Pages come from pull requests, so we render them with this one:
 """
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from jinja2.runtime import Context
+
+from collections.abc import Iterable
+from typing import Any
 
 from jinja2 import Environment
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
@@ -41,7 +47,7 @@ class PageSandbox(SandboxedEnvironment):
     def is_safe_callable(self, obj: Any) -> bool:
         return id(obj) in self.allowed_ids
 
-    def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 (Jinja's signature)
+    def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         if not __self.is_safe_callable(__obj):
             raise SecurityError(
                 f"een pagina mag alleen de macro's van deze site aanroepen, niet {__obj!r}")
@@ -51,12 +57,12 @@ class PageSandbox(SandboxedEnvironment):
 def sandbox_like(env: Environment, allowed_callables: Iterable[Any]) -> PageSandbox:
     """A PageSandbox with the loader, undefined, delimiters, globals and
     filters of ``env`` (the environment mkdocs-macros built)."""
-    options = dict(
-        loader=env.loader, undefined=env.undefined,
-        block_start_string=env.block_start_string, block_end_string=env.block_end_string,
-        variable_start_string=env.variable_start_string, variable_end_string=env.variable_end_string,
-        comment_start_string=env.comment_start_string, comment_end_string=env.comment_end_string,
-    )
+    options = {
+        "loader": env.loader, "undefined": env.undefined,
+        "block_start_string": env.block_start_string, "block_end_string": env.block_end_string,
+        "variable_start_string": env.variable_start_string, "variable_end_string": env.variable_end_string,
+        "comment_start_string": env.comment_start_string, "comment_end_string": env.comment_end_string,
+    }
     sandbox = PageSandbox(allowed_callables, **options)
     sandbox.filters.update(env.filters)
     for name, value in env.globals.items():

@@ -184,13 +184,13 @@ class _Tokens(HTMLParser):
         self.tokens: list[tuple] = []
         self.raw: list[str] = []
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tokens.append(("tag", tag, tuple(sorted((k, v or "") for k, v in attrs))))
         self.raw.append(self.get_starttag_text() or f"<{tag}>")
 
     handle_startendtag = handle_starttag
 
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
         if self.tokens and self.tokens[-1][0] == "text":  # entity boundaries split text
             self.tokens[-1] = ("text", self.tokens[-1][1] + data)
             self.raw[-1] += data
@@ -198,10 +198,10 @@ class _Tokens(HTMLParser):
             self.tokens.append(("text", data))
             self.raw.append(data)
 
-    def handle_pi(self, data):
+    def handle_pi(self, data: str) -> None:
         self.handle_data(f"<?{data}>")
 
-    def unknown_decl(self, data):
+    def unknown_decl(self, data: str) -> None:
         self.handle_data(f"<![{data}]>")
 
 

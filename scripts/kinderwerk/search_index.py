@@ -30,9 +30,11 @@ import json
 import math
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import snowballstemmer
 
@@ -103,7 +105,7 @@ def fold(text: str) -> str:
 _EER = re.compile(r"eert?$")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def stem(word: str) -> str:
     """Snowball's Dutch stem of a folded word, plus one rule of our own:
     Snowball leaves verb forms in -eert/-eer alone while it stems their
@@ -167,7 +169,7 @@ class _SectionParser(HTMLParser):
         self.abstract_depth: int | None = None   # inside an "abstract" admonition
         self.facts_depth: int | None = None      # inside its list of facts
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = dict(attrs)
         if tag in VOID:
             self._separate(tag)
@@ -188,7 +190,7 @@ class _SectionParser(HTMLParser):
             self.facts_depth = len(self.stack)
         self._separate(tag)
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
         if tag in VOID or tag not in self.stack:
             return
         while self.stack:
@@ -222,13 +224,13 @@ class _SectionParser(HTMLParser):
             return self.heading[2]
         return self.sections[-1].facts if self.facts_depth is not None else self.sections[-1].text
 
-    def _separate(self, tag):
+    def _separate(self, tag: str) -> None:
         if tag not in INLINE:
             self._target().append(" ")
             if self.facts_depth is not None and not self.heading:
                 self.sections[-1].text.append(" ")
 
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
         if self.skip_depth is not None:
             return
         self._target().append(data)
@@ -257,7 +259,8 @@ class Page:
     figure: bool = False        # the page shows a chart (figure questions lead here)
 
 
-def split_compound(word: str, known, known_last=None) -> list[str]:
+def split_compound(word: str, known: Callable[[str], bool],
+                   known_last: Callable[[str], bool] | None = None) -> list[str]:
     """The compound splitter of the index and (ported line for line to
     zoeken-nl.js, splitWord) of the worker: ``word`` as two to MAX_PARTS
     parts for which ``known(part)`` is true, the longest first part first,
@@ -380,9 +383,10 @@ class IndexBuilder:
         files: dict[str, bytes] = {}
 
         # postings shards
-        shard_starts, lines, size, shard = [0], [], 0, 0
+        shard_starts, size, shard = [0], 0, 0
+        lines: list[str] = []
         for i, w in enumerate(order):
-            entries = postings[w].items()
+            entries: list[tuple[int, float]] = list(postings[w].items())
             if len(entries) > MAX_POSTINGS:
                 # A word on very many sections (kinderen, wijk) says little
                 # about each: its best sections only, so a query of common
@@ -504,7 +508,7 @@ def _b36(n: int) -> str:
             return out
 
 
-def _json(data) -> bytes:
+def _json(data: Any) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 

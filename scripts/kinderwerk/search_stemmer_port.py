@@ -154,7 +154,7 @@ def _expr(text: str) -> str:
     return text
 
 
-def convert(source: str) -> str:
+def convert(source: str) -> tuple[str, list[str], list[str]]:
     lines = source.splitlines()
     out: list[str] = []
     stack: list[int] = []          # indentation of the open blocks
@@ -252,7 +252,10 @@ def convert(source: str) -> str:
 
 def javascript() -> str:
     source = SOURCE.read_text(encoding="utf-8")
-    header = re.search(r"# (Generated from .*)", source).group(1)
+    found = re.search(r"# (Generated from .*)", source)
+    if found is None:
+        raise SystemExit(f"{SOURCE}: no 'Generated from' line: not snowballstemmer's generated dutch_stemmer")
+    header = found.group(1)
     body, tables, labels = convert(source)
     label_vars = "\n".join(f"var {name} = {{label: '{name}'}};" for name in labels)
     return f"""/* Snowball's Dutch stemmer in JavaScript, for the search worker.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
-from typing import Iterable
+from collections.abc import Iterable
 
 from . import xml_output as xml
 

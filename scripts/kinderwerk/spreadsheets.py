@@ -24,6 +24,7 @@ import datetime as dt
 import io
 import zipfile
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -184,12 +185,12 @@ def xlsx(sheets: list[Sheet], about: pd.DataFrame | None = None, date: dt.date =
 
 # --- ods (odfpy) ----------------------------------------------------------------
 
-def _ods_styles(doc):
+def _ods_styles(doc: Any) -> dict[str, Any]:
     """Data styles in Dutch (LibreOffice shows 56%, 9,2%, 36.372 whatever its
     own locale) and the cell styles that use them. Returns {format code: style}."""
     from odf.number import Number, NumberStyle, PercentageStyle, Text
     from odf.style import Style, TextProperties
-    styles = {}
+    styles: dict[str, Style] = {}
     for code, percent, decimals, grouping in (("0%", True, 0, False), ("0.0%", True, 1, False),
                                               ("#,##0", False, 0, True), ("#,##0.0", False, 1, True)):
         name = "nl" + str(len(styles))
@@ -209,7 +210,7 @@ def _ods_styles(doc):
     return styles
 
 
-def _ods_text_row(values: list[str], style=None):
+def _ods_text_row(values: list[str], style: Any = None) -> Any:
     from odf.table import TableCell, TableRow
     from odf.text import P
     row = TableRow()
@@ -220,13 +221,13 @@ def _ods_text_row(values: list[str], style=None):
     return row
 
 
-def _ods_frame(table, frame: pd.DataFrame, styles, sheet: Sheet | None = None) -> None:
+def _ods_frame(table: Any, frame: pd.DataFrame, styles: dict[str, Any], sheet: Sheet | None = None) -> None:
     from odf.table import TableCell, TableRow
     from odf.text import P
     table.addElement(_ods_text_row([str(c) for c in frame.columns], styles["bold"]))
     for record in frame.itertuples(index=False):
         row = TableRow()
-        for column, value in zip(frame.columns, record):
+        for column, value in zip(frame.columns, record, strict=True):
             if sheet is not None and column == sheet.value_column:
                 if pd.isna(value):
                     row.addElement(TableCell())

@@ -94,8 +94,8 @@ SCRIPT_NAMES = {
 INVISIBLE = {0x034F: "combinerende grafeemverbinder", 0x115F: "Hangul-vulteken", 0x1160: "Hangul-vulteken",
              0x17B4: "onzichtbare Khmer-klinker", 0x17B5: "onzichtbare Khmer-klinker",
              0x3164: "Hangul-vulteken", 0xFFA0: "Hangul-vulteken", 0x2800: "lege brailleletter",
-             **{cp: "Mongoolse variantkiezer" for cp in range(0x180B, 0x1810)},
-             **{cp: "variantkiezer" for cp in (*range(0xFE00, 0xFE10), *range(0xE0100, 0xE01F0))}}
+             **dict.fromkeys(range(6155, 6160), "Mongoolse variantkiezer"),
+             **dict.fromkeys((*range(65024, 65040), *range(917760, 918000)), "variantkiezer")}
 ALLOWED_CONTROLS = {0x09, 0x0A}     # tab and newline
 EMOJI_TAG_BASE = 0x1F3F4            # WAVING BLACK FLAG: tag characters after it spell a flag
 VARIATION_SELECTOR_16, KEYCAP = 0xFE0F, 0x20E3
@@ -135,12 +135,13 @@ def _pattern() -> re.Pattern:
     points |= {*range(0x20), *range(0x7F, 0xA0), *range(0xD800, 0xE000), *range(0xFDD0, 0xFDF0)}
     points |= {*BIDI_CONTROLS, *ZERO_WIDTH_CHARS, *INVISIBLE}
     points |= {(plane << 16) | last for plane in range(17) for last in (0xFFFE, 0xFFFF)}
-    points = sorted(points - ALLOWED_CONTROLS)
-    ranges, start = [], None
-    for i, cp in enumerate(points):
+    ordered = sorted(points - ALLOWED_CONTROLS)
+    ranges: list[str] = []
+    start: int | None = None
+    for i, cp in enumerate(ordered):
         if start is None:
             start = cp
-        if i + 1 == len(points) or points[i + 1] != cp + 1:
+        if i + 1 == len(ordered) or ordered[i + 1] != cp + 1:
             ranges.append(re.escape(chr(start)) + ("-" + re.escape(chr(cp)) if cp != start else ""))
             start = None
     return re.compile("[" + "".join(ranges) + "]")
@@ -207,7 +208,9 @@ def forbidden(text: str) -> list[Finding]:
         index = match.start()
         if _in_emoji(text, index):
             continue
-        found.append(Finding(index, match.group(), _kind(ord(match.group()))))
+        kind = _kind(ord(match.group()))
+        assert kind is not None  # the pattern holds no allowed character
+        found.append(Finding(index, match.group(), kind))
     return found
 
 
@@ -296,7 +299,7 @@ def lookalike_words(text: str) -> list[Lookalike]:
     if not text or max(text) < LATIN_END:  # only Latin letters (and ASCII): nothing to compare
         return found
     for _, word in _letters(text):
-        scripts = {}
+        scripts: dict[str, str] = {}
         for char in word:
             if unicodedata.category(char)[0] == "L":
                 scripts.setdefault(categories.alias(char), char)

@@ -40,8 +40,8 @@ import yaml
 
 from kinderwerk.citation import Edition, edition_from
 from kinderwerk.dutch import format_seconds, format_size
-from kinderwerk.pdf_ua import make_accessible
 from kinderwerk.pdf_budget import heaviest, over_budget
+from kinderwerk.pdf_ua import make_accessible
 
 ROOT = Path(__file__).resolve().parents[2]
 PDF_NAME = "kennisbank-kinderwerk.pdf"
@@ -333,7 +333,10 @@ def part_pages(pdf: bytes, anchors: list[str]) -> dict[str, int]:
     for anchor in anchors:
         if anchor not in destinations:
             raise SystemExit(f"PDF: geen bestemming voor {anchor} (inhoudsopgave)")
-        numbers[anchor] = reader.get_destination_page_number(destinations[anchor]) + 1
+        number = reader.get_destination_page_number(destinations[anchor])
+        if number is None:
+            raise SystemExit(f"PDF: de bestemming {anchor} wijst naar geen pagina (inhoudsopgave)")
+        numbers[anchor] = number + 1
     return numbers
 
 

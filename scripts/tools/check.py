@@ -102,13 +102,13 @@ def check_examples(root: Path) -> tuple[list, int, list]:
             src = _relative(path, docs)
             try:
                 sources[src] = read_text(path, f"docs/{src}")
-            except Exception as exc:  # noqa: BLE001: EncodingProblem or an unreadable file
+            except Exception as exc:  # noqa: BLE001 -- EncodingProblem or an unreadable file
                 problems.append(_from_message(str(exc), root) if "UTF-8" in str(exc)
                                 else _fallback(f"docs/{src}", exc))
     files = site_files(docs)
     try:
         result = ex.check_folder(sources, files, vocab, photo_files=photo_files(docs))
-    except Exception:  # noqa: BLE001: one file at a time, to name the one that breaks the check
+    except Exception:  # noqa: BLE001 -- one file at a time, to name the one that breaks the check
         result = ex.FolderResult()
         for src, text in sources.items():
             try:
@@ -153,7 +153,7 @@ def check_data(root: Path) -> tuple[list, int]:
     for csv_path in csvs:
         try:
             load_dataset(csv_path)
-        except Exception as exc:  # noqa: BLE001: DataError, EncodingProblem, anything else
+        except Exception as exc:  # noqa: BLE001 -- DataError, EncodingProblem, anything else
             problems.append(_from_message(str(exc), root) if str(exc) else _fallback(_relative(csv_path, root), exc))
     for meta_path in sorted(data.glob("*.meta.yml")):
         if not meta_path.with_name(meta_path.name.removesuffix(".meta.yml") + ".csv").exists():
@@ -234,7 +234,7 @@ def run(root: Path = ROOT, out=sys.stdout) -> int:
     for step in (check_unsafe, check_examples, check_data):
         try:
             result = step(root)
-        except Exception as exc:  # noqa: BLE001: never a traceback
+        except Exception as exc:  # noqa: BLE001 -- never a traceback
             problems.append(_fallback(step.__name__.removeprefix("check_"), exc))
             continue
         if isinstance(result, tuple):
@@ -282,7 +282,7 @@ def main() -> int:
         return run()
     except KeyboardInterrupt:
         return 130
-    except BaseException as exc:  # noqa: BLE001: the last line of defence, still Dutch
+    except BaseException as exc:  # noqa: BLE001 -- the last line of defence, still Dutch
         print(f"FOUT: de controle liep vast ({type(exc).__name__}). {HELP}")
         return 1
 

@@ -30,7 +30,7 @@ from kinderwerk.examples.text import slugify
 ROOT = Path(__file__).resolve().parents[2]
 FORM = ROOT / ".github" / "ISSUE_TEMPLATE" / "nieuw-praktijkvoorbeeld.yml"
 NO_RESPONSE = "_No response_"
-SECTION_FIELDS = dict(zip(("aanleiding", "aanpak", "samenwerking", "opbrengst", "tips"), ex.SECTIONS))
+SECTION_FIELDS = dict(zip(("aanleiding", "aanpak", "samenwerking", "opbrengst", "tips"), ex.SECTIONS, strict=True))
 LIST_FIELDS = ("gemeenten", "provincie", "werkvormen", "themas", "partners", "andere_partners", "hoofdstukken")
 REQUIRED = ("titel", "samenvatting", "organisatie", "provincie", "periode", "werkvormen", "themas",
             "hoofdstukken", "bron", *SECTION_FIELDS)
@@ -88,7 +88,7 @@ def _age(text: str, label: str) -> int | None:
 
 def _persons(text: str) -> list[dict[str, str]]:
     people = []
-    for number, line in enumerate((l for l in text.split("\n") if l.strip()), start=1):
+    for number, line in enumerate((line for line in text.split("\n") if line.strip()), start=1):
         parts = [p.strip() for p in (line.split(";") if ";" in line else line.split(","))]
         parts = [p.lstrip("-* ").strip() if i == 0 else p for i, p in enumerate(parts)]
         if len(parts) < 3 or not all(parts[:3]):
@@ -146,7 +146,7 @@ def convert(body: str, root: Path = ROOT, today: dt.date | None = None) -> tuple
     """(path of the new page, its text), or Incomplete with every problem."""
     if len(body) > MAX_BODY:
         raise Incomplete("het formulier is te lang om automatisch een pagina van te maken.")
-    today = today or dt.datetime.now(dt.timezone.utc).date()
+    today = today or dt.datetime.now(dt.UTC).date()
     answers = parse_body(body, form_labels(root / ".github" / "ISSUE_TEMPLATE" / FORM.name))
     if not answers:
         raise Incomplete("dit is geen ingevuld formulier 'Nieuw praktijkvoorbeeld' (geen vragen gevonden).")
@@ -267,7 +267,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"- {line}", file=sys.stderr)
         _write_comment(args.comment, "\n".join(f"- {line}" for line in str(exc).split("\n")))
         return 1
-    except Exception as exc:  # noqa: BLE001: never a traceback for a contributor
+    except Exception as exc:  # noqa: BLE001 -- never a traceback for a contributor
         print(f"Van dit formulier kan nog geen pagina gemaakt worden ({type(exc).__name__}). "
               f"De redactie kijkt ernaar.", file=sys.stderr)
         _write_comment(args.comment, "")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Literal
 
 from playwright.sync_api import sync_playwright
 
@@ -18,7 +19,7 @@ from kinderwerk.browser import CHROMIUM, CHROMIUM_ARGS, serve
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = ["", "hoofdstukken/samenwerkingspartners/", "cijfers/"]
 SIZES = {"telefoon": (390, 844), "desktop": (1280, 900)}
-SCHEMES = {"licht": "light", "donker": "dark"}
+SCHEMES: dict[str, Literal["light", "dark"]] = {"licht": "light", "donker": "dark"}
 
 
 def main(argv=None) -> int:

@@ -14,12 +14,11 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
+from kwbrowser import MISSING_PAGE, Crawl, crawl_site, launch
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 
-
-from kwbrowser import MISSING_PAGE, Crawl, crawl_site, launch
 
 
 @pytest.fixture(scope="session")

@@ -294,8 +294,8 @@ class _Visitor:
                 page.wait_for_function(
                     f"() => document.body.getAttribute('data-md-color-scheme') === '{SCHEMES['dark']}'",
                     timeout=3000)
-            except Exception:
-                pass  # reported by test_palette_is_the_one_asked_for
+            except Exception:  # noqa: BLE001 -- reported by test_palette_is_the_one_asked_for
+                pass
             page.wait_for_timeout(50)  # Material's colour transitions
             self._check(dark, AXE_COLOUR_OPTIONS)
         finally:

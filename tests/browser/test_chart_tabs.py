@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from kwbrowser import settle_simple
 
 from kinderwerk.datasets import load_all
-from kwbrowser import settle_simple
 
 pytestmark = pytest.mark.browser
 

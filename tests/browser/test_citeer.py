@@ -5,7 +5,6 @@ no button and the citation is plain text."""
 from __future__ import annotations
 
 import pytest
-
 from kwbrowser import settle_simple
 
 pytestmark = pytest.mark.browser

@@ -10,11 +10,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from kwbrowser import CSP_LISTENER_JS, SCHEMES, crawl_site, csp_violations, is_local, settle_simple
 
-from kinderwerk.browser import serve
 from kinderwerk import csp
-from kwbrowser import (CSP_LISTENER_JS, SCHEMES, crawl_site, csp_violations, is_local,
-                       settle_simple)
+from kinderwerk.browser import serve
 
 pytestmark = pytest.mark.browser
 
@@ -79,9 +78,9 @@ def test_no_violation_while_using_every_page(chromium, base_url, page_paths, sch
         for path in page_paths + ["bestaat-niet/"]:
             page = context.new_page()
             messages, foreign = [], []
-            page.on("console", lambda m: messages.append(m.text)
+            page.on("console", lambda m, messages=messages: messages.append(m.text)
                     if "Content Security Policy" in m.text or "Content-Security-Policy" in m.text else None)
-            page.on("request", lambda r: foreign.append(r.url) if not is_local(r.url, base_url) else None)
+            page.on("request", lambda r, foreign=foreign: foreign.append(r.url) if not is_local(r.url, base_url) else None)
             page.goto(base_url + path)
             settle_simple(page)
             _use_the_page(page, path)
@@ -134,7 +133,7 @@ def bad_site(site_dir, tmp_path_factory):
     examples = [p for p in sorted((copy / "praktijkvoorbeelden").glob("*/index.html"))
                 if p.parent.name not in ("thema", "partner")]
     paths = []
-    for example, payload in zip(examples[:2], (PAYLOADS, MILD)):
+    for example, payload in zip(examples[:2], (PAYLOADS, MILD), strict=True):
         html = example.read_text(encoding="utf-8")
         marker = '<article class="md-content__inner md-typeset">'
         assert marker in html

@@ -11,9 +11,9 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
+from kwbrowser import settle_simple
 
 from kinderwerk.examples import markup
-from kwbrowser import settle_simple
 from project_copy import copy_project, run_build
 from test_example_paging import generate
 

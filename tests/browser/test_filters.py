@@ -9,9 +9,8 @@ select[data-kw-facet] per facet; cards li.kw-card with data-<facet>="a b".
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
 from kwbrowser import settle_simple
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 pytestmark = pytest.mark.browser
 

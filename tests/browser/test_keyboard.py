@@ -13,9 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
 from kwbrowser import AXE_OPTIONS, AXE_SCRIPT, describe_violations, settle_simple
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 pytestmark = pytest.mark.browser
 
@@ -196,7 +195,7 @@ def _walk_round(page, controls: list[dict]) -> list[dict]:
     """Tab until the focus comes back where this walk began; the stops in between."""
     start = len(page.evaluate("window.__kwFocus"))
     limit = 3 * len(controls) + 30
-    for pressed in range(0, limit, 10):
+    for _pressed in range(0, limit, 10):
         for _ in range(10):
             page.keyboard.press("Tab")
         stops = page.evaluate("window.__kwFocus")[start:]
@@ -373,7 +372,7 @@ def _tab_to_each(page, hidden: list[dict]) -> set[str]:
                 break
         else:
             continue
-        for attempt in range(2):  # a busy machine can be slow to open search
+        for _attempt in range(2):  # a busy machine can be slow to open search
             try:
                 page.wait_for_function("""(id) => { const el = document.activeElement;
                     return el && el.dataset.kwId === id && window.__kwShown(el); }""",

@@ -8,9 +8,7 @@ test reads its part and lists every page that fails, not just the first.
 from __future__ import annotations
 
 import pytest
-
-from kwbrowser import (SCHEMES, chart_contrast_problems, describe_violations, is_local,
-                       is_wcag)
+from kwbrowser import SCHEMES, chart_contrast_problems, describe_violations, is_local, is_wcag
 
 pytestmark = [pytest.mark.browser, pytest.mark.parametrize("scheme", list(SCHEMES))]
 

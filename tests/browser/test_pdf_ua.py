@@ -5,9 +5,7 @@ per chart, no empty table column, headings in reading order, bookmarks
 left as they are."""
 from __future__ import annotations
 
-import datetime as dt
 import io
-import re
 from pathlib import Path
 
 import pikepdf

@@ -16,9 +16,9 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
+from kwbrowser import CSP_LISTENER_JS
 
 import fake_photos
-from kwbrowser import CSP_LISTENER_JS
 from project_copy import copy_project, run_build
 from test_photos import with_photos
 
@@ -109,6 +109,7 @@ def test_photos_cause_no_layout_shift_and_show_upright(chromium, photo_url):
     assert box and box["width"] > box["height"]          # landscape, as the phone showed it
     shot = img.screenshot()
     from io import BytesIO
+
     from PIL import Image
     r, g, b = Image.open(BytesIO(shot)).convert("RGB").getpixel((4, 4))
     assert r > 180 and g < 60 and b < 60, (r, g, b)       # the marked corner is top left

@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from kwbrowser import SCHEMES, parse_css_colour, ratio, settle_simple
 
 pytestmark = pytest.mark.browser

@@ -25,9 +25,9 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
+from kwbrowser import settle_simple
 
 from kinderwerk.examples import page_meta
-from kwbrowser import settle_simple
 from search_benchmark import clear_search
 from search_benchmark import search as benchmark_search
 

@@ -10,7 +10,6 @@ import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
 
-
 from kinderwerk.examples import page_meta
 
 ROOT = Path(__file__).resolve().parent.parent.parent

@@ -18,31 +18,90 @@ examples, related ones, facets), ``markup`` (generated Markdown and HTML),
 ``build_state`` (shared between the hooks and the macros). This module
 re-exports the names the hooks, macros and tests use.
 """
-from .base import (ALLOWED_SUFFIXES, CHAPTER_BLOCK_CLASS, CHAPTER_FOLDER, FOLDER, IMAGE_SUFFIXES, MARKER,
-                   OVERVIEW, SEARCH_BOOST, SECTIONS, TEMPLATE, ExampleError, Problem)
+from .base import (
+                   ALLOWED_SUFFIXES,
+                   CHAPTER_BLOCK_CLASS,
+                   CHAPTER_FOLDER,
+                   FOLDER,
+                   IMAGE_SUFFIXES,
+                   MARKER,
+                   OVERVIEW,
+                   SEARCH_BOOST,
+                   SECTIONS,
+                   TEMPLATE,
+                   ExampleError,
+                   Problem,
+)
 from .build_state import state
-from .collection import Collection
-from .markup import (all_tag_pages, browse_md, chapter_block_md, example_footer_md,
-                     example_header_md, find_chart_pages, overview_md, tag_page_md, tag_src)
 from .checks import FolderResult, check_file, check_folder, in_folder, is_example
+from .collection import Collection
 from .frontmatter import normalise_newlines, page_meta
+from .markup import (
+                   all_tag_pages,
+                   browse_md,
+                   chapter_block_md,
+                   example_footer_md,
+                   example_header_md,
+                   find_chart_pages,
+                   overview_md,
+                   tag_page_md,
+                   tag_src,
+)
 from .placeholders import Placeholders, from_template
 from .schema import Example
-from .source import (check_example, check_forbidden, find_forbidden, parse_example, split_front_matter,
-                     suggested_name, with_render_off)
+from .source import (
+                   check_example,
+                   check_forbidden,
+                   find_forbidden,
+                   parse_example,
+                   split_front_matter,
+                   suggested_name,
+                   with_render_off,
+)
 from .vocabulary import Vocabulary, chapter_title, load_vocabulary
 
 __all__ = [
-    "ALLOWED_SUFFIXES", "CHAPTER_BLOCK_CLASS", "CHAPTER_FOLDER", "FOLDER", "IMAGE_SUFFIXES", "MARKER",
-    "OVERVIEW", "SEARCH_BOOST", "SECTIONS", "TEMPLATE", "ExampleError", "Problem",
-    "FolderResult", "check_file", "check_folder", "in_folder", "is_example",
-    "Placeholders", "from_template", "normalise_newlines", "page_meta",
-    "state",
-    "Collection",
-    "all_tag_pages", "browse_md", "chapter_block_md", "example_footer_md", "example_header_md",
-    "find_chart_pages", "overview_md", "tag_page_md", "tag_src",
-    "Example",
-    "check_example", "check_forbidden", "find_forbidden", "parse_example", "split_front_matter",
-    "suggested_name", "with_render_off",
-    "Vocabulary", "chapter_title", "load_vocabulary",
+                   "ALLOWED_SUFFIXES",
+                   "CHAPTER_BLOCK_CLASS",
+                   "CHAPTER_FOLDER",
+                   "FOLDER",
+                   "IMAGE_SUFFIXES",
+                   "MARKER",
+                   "OVERVIEW",
+                   "SEARCH_BOOST",
+                   "SECTIONS",
+                   "TEMPLATE",
+                   "Collection",
+                   "Example",
+                   "ExampleError",
+                   "FolderResult",
+                   "Placeholders",
+                   "Problem",
+                   "Vocabulary",
+                   "all_tag_pages",
+                   "browse_md",
+                   "chapter_block_md",
+                   "chapter_title",
+                   "check_example",
+                   "check_file",
+                   "check_folder",
+                   "check_forbidden",
+                   "example_footer_md",
+                   "example_header_md",
+                   "find_chart_pages",
+                   "find_forbidden",
+                   "from_template",
+                   "in_folder",
+                   "is_example",
+                   "load_vocabulary",
+                   "normalise_newlines",
+                   "overview_md",
+                   "page_meta",
+                   "parse_example",
+                   "split_front_matter",
+                   "state",
+                   "suggested_name",
+                   "tag_page_md",
+                   "tag_src",
+                   "with_render_off",
 ]

@@ -7,17 +7,17 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping
 
-from .base import ALLOWED_SUFFIXES, FOLDER, OVERVIEW, TEMPLATE, Problem
-from .placeholders import Placeholders, from_template
-from .collection import duplicate_titles
-from .markup import tag_src
-from .schema import Example
 from . import photos
+from .base import ALLOWED_SUFFIXES, FOLDER, OVERVIEW, TEMPLATE, Problem
+from .collection import duplicate_titles
 from .frontmatter import split_front_matter
+from .markup import tag_src
+from .placeholders import Placeholders, from_template
+from .schema import Example
 from .source import check_example, find_forbidden, suggested_name
 from .vocabulary import Vocabulary
 

@@ -3,11 +3,13 @@ examples and filter facets."""
 from __future__ import annotations
 
 import heapq
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from .base import ExampleError, Problem
 from .schema import Example
+from .text import slugify
+from .vocabulary import Vocabulary
 
 
 def duplicate_titles(examples: list[Example]) -> list[Problem]:
@@ -23,8 +25,6 @@ def duplicate_titles(examples: list[Example]) -> list[Problem]:
         else:
             seen[key] = e.src_uri
     return problems
-from .text import slugify
-from .vocabulary import Vocabulary
 
 
 @dataclass

@@ -68,7 +68,8 @@ def notes(answers: dict[str, str], body: str, labels: dict[str, str]) -> list[st
     label = labels.get(PHOTO_FIELD, "Foto")
     if attached:
         lines.append(
-            f"Bij '{label}' {'staat' if attached == 1 else 'staan'} {_count(attached)}. De workflow haalt nooit iets van een ander adres op, dus "
+            f"Bij '{label}' {'staat' if attached == 1 else 'staan'} {_count(attached)}. "
+            f"De workflow haalt nooit iets van een ander adres op, dus "
             f"{'die staat' if attached == 1 else 'die staan'} nog niet in deze pull request. Zo zet de redactie "
             f"een foto erbij: download hem uit het issue, zet hem in deze pull request in docs/{FOLDER}/ (Add "
             f"file > Upload files) en schrijf in de tekst ![wat er te zien is](naam-van-de-foto.jpg). De site "
@@ -89,7 +90,8 @@ def removed_notes(removed: dict[str, int], labels: dict[str, str]) -> list[str]:
     return [f"Bij '{labels.get(key, key)}' {'stond' if n == 1 else 'stonden'} {_count(n)} in de tekst. "
             f"{'Die is' if n == 1 else 'Die zijn'} uit de pagina gehaald: de site "
             f"toont nooit een afbeelding van een ander adres. Hoort de foto erbij? Zet hem dan als bestand in "
-            f"docs/{FOLDER}/ in deze pull request, alleen met toestemming ({CONSENT_FIELD}: ja)." for key, n in sorted(removed.items())]
+            f"docs/{FOLDER}/ in deze pull request, alleen met toestemming ({CONSENT_FIELD}: ja)."
+            for key, n in sorted(removed.items())]
 
 
 def take_out_links(answers: dict[str, str],

@@ -26,7 +26,7 @@ CURLY_OPEN = re.compile(r"(?:^[A-Za-z_]+:\s*|^\s*-\s+|[\[,]\s*)([“”‘’„
 KEY_LINE = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\s*:")
 
 
-class _FrontMatterLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+class _FrontMatterLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]  # C loader if built
     """SafeLoader that keeps dates as text, so the schema (not YAML) judges
     them and '2026-02-31' gets a message that names the field."""
 
@@ -151,9 +151,9 @@ YAML_MESSAGES: list[tuple[str, str]] = [
 def _yaml_problem(exc: yaml.YAMLError, where: str, meta: str = "") -> Problem:
     if isinstance(exc, yaml.reader.ReaderError):  # a character YAML cannot read (a control character)
         from .. import unicode_policy
-        line = meta[:exc.position].count("\n") + FIRST_LINE
-        kind = unicode_policy.CLASS_NAMES.get(unicode_policy.kind_of(exc.character), "teken dat niet mag")
-        return Problem(where, line, None, f"hier staat een teken dat niet in de gegevens bovenaan mag "
+        at = meta[:exc.position].count("\n") + FIRST_LINE
+        kind = unicode_policy.CLASS_NAMES.get(unicode_policy.kind_of(exc.character) or "", "teken dat niet mag")
+        return Problem(where, at, None, f"hier staat een teken dat niet in de gegevens bovenaan mag "
                                           f"(U+{exc.character:04X}, een {kind}). Haal het weg.")
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = mark.line + FIRST_LINE if mark is not None else None
@@ -201,7 +201,7 @@ def _feature_problems(meta: str, where: str) -> tuple[list[Problem], bool]:
 
     reported: set[tuple[str, int]] = set()
 
-    def add(kind: str, mark, detail: str = "", field: str | None = None) -> None:
+    def add(kind: str, mark: yaml.Mark, detail: str = "", field: str | None = None) -> None:
         """One message per kind and line (an alias bomb is one line)."""
         nonlocal unsafe
         unsafe = True
@@ -240,7 +240,7 @@ def _feature_problems(meta: str, where: str) -> tuple[list[Problem], bool]:
             if event.tag is not None:
                 add("tag", event.start_mark, event.tag.replace("tag:yaml.org,2002:", "!!"), top_key)
             if isinstance(event, yaml.ScalarEvent):
-                if is_key:
+                if is_key and frame is not None:
                     if event.value == "<<" and not event.style:  # plain (C parser: '', Python: None)
                         add("merge", event.start_mark, field=top_key)
                     elif event.value in frame[2]:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from .. import unicode_policy as policy
 from .base import Problem
@@ -59,7 +60,7 @@ def check_hidden(text: str, front: FrontMatter, where: str) -> list[Problem]:
     seen: set[tuple[int, str]] = set()   # (line, character): one message each
     for problem in front.problems:       # YAML could not read the character: already named
         code = re.search(r"\bU\+([0-9A-F]{4,6})\b", problem.message) if problem.line else None
-        if code:
+        if code and problem.line is not None:
             seen.add((problem.line, chr(int(code.group(1), 16))))
     total, first_left_off = 0, None
 
@@ -86,10 +87,10 @@ def check_hidden(text: str, front: FrontMatter, where: str) -> list[Problem]:
     data = front.data if isinstance(front.data, dict) else None
     if data is not None:
         for path, value in _strings(data):
-            line = front.line(*path) or FIRST_LINE
+            at = front.line(*path) or FIRST_LINE
             for variant, how in _variants(value):
                 for finding in policy.forbidden(variant):
-                    report(line, _field(path), finding, None, how or " (geschreven met \\x of \\u)")
+                    report(at, _field(path), finding, None, how or " (geschreven met \\x of \\u)")
         problems += _lookalikes(data, front, where)
     if total > MAX_MESSAGES:
         problems.append(Problem(where, first_left_off, None,

@@ -10,6 +10,8 @@ checks (they are what the limits protect).
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from .base import Problem
 
 # The largest real page is 15.6 KB (docs/begrippen.md), the largest front
@@ -103,7 +105,7 @@ def blank_comments(text: str) -> str:
         position = end + 3
 
 
-def words(text: str):
+def words(text: str) -> Iterator[tuple[int, str]]:
     """(offset, word) for every run of letters, lower case, in one pass."""
     start = None
     for index, char in enumerate(text):
@@ -152,9 +154,12 @@ def check_limits(text: str, where: str) -> list[Problem]:
                                     f"de gegevens bovenaan (tussen de twee regels ---) zijn te groot "
                                     f"({_kb(front)}; hoogstens {_kb(MAX_FRONT_BYTES)}). Een veld is één "
                                     f"korte tekst of een korte lijst; het verhaal hoort onder de kopjes."))
-    long_lines, deep, crowded = [], [], []
+    long_lines: list[int] = []
+    deep: list[int] = []
+    crowded: list[tuple[int | None, str, int]] = []
     body_start = (end + 1) if end is not None else 0
-    block_start, counts = None, dict.fromkeys(MAX_PER_BLOCK, 0)
+    block_start: int | None = None
+    counts = dict.fromkeys(MAX_PER_BLOCK, 0)
     for index, line in enumerate(lines + [""]):
         if index >= body_start and not line.strip():   # a blank line ends a block
             for char, count in counts.items():
@@ -183,8 +188,8 @@ def check_limits(text: str, where: str) -> list[Problem]:
         if len(found) > MAX_PROBLEMS_PER_KIND:
             problems.append(Problem(where, found[MAX_PROBLEMS_PER_KIND], None,
                                     f"en nog {len(found) - MAX_PROBLEMS_PER_KIND} {name} zoals hierboven."))
-    for number, char, count in crowded[:MAX_PROBLEMS_PER_KIND]:
-        problems.append(Problem(where, number, None,
+    for block_line, char, count in crowded[:MAX_PROBLEMS_PER_KIND]:
+        problems.append(Problem(where, block_line, None,
                                 f"in de alinea die hier begint staan te veel tekens {char} ({_n(count)}; "
                                 f"hoogstens {MAX_PER_BLOCK[char]} per alinea). Zoveel links, afbeeldingen of "
                                 f"HTML-codes maken de site traag; zet een lege regel tussen alinea's en haal "

@@ -24,7 +24,9 @@ def word_bullets(body: str, where: str, first_line: int = 1) -> list[Problem]:
     if not found:
         return []
     number, line = found[0]
-    mark = BULLET.match(line).group("mark")
+    first = BULLET.match(line)
+    assert first is not None  # found holds matching lines only
+    mark = first.group("mark")
     others = len(found) - 1
     more = f" (en {others} andere {'regel' if others == 1 else 'regels'})" if others else ""
     return [Problem(where, number, None,

@@ -10,13 +10,12 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from typing import Callable
+from collections.abc import Callable
 
 import yaml
 
 from ..sanitize import plain_markdown
-from .base import (CHAPTER_BLOCK_CLASS, CHAPTER_FOLDER, CHAPTER_HEADING, FOLDER, OVERVIEW,
-                   PARTNER_DATASET, THEMA_DATASET)
+from .base import CHAPTER_BLOCK_CLASS, CHAPTER_FOLDER, CHAPTER_HEADING, FOLDER, OVERVIEW, PARTNER_DATASET, THEMA_DATASET
 from .collection import Collection
 from .schema import Example
 from .text import date_nl, join_nl, slugify
@@ -152,12 +151,14 @@ def overview_md(collection: Collection, href: Href) -> str:
     """Filters, a heading, and every example as a card (Markdown with HTML blocks)."""
     total = len(collection.examples)
     noun = "praktijkvoorbeeld" if total == 1 else "praktijkvoorbeelden"
+    cards = cards_html(collection.examples, OVERVIEW, collection.vocab, href, list_id="kw-voorbeelden",
+                       first=FIRST_BATCH)
     return (
         f"{filter_form_html(collection)}\n\n"
         "## Alle voorbeelden { #alle-voorbeelden }\n\n"
         f'<p id="kw-filter-aantal" class="kw-overview__count" data-kw-total="{total}" data-search-exclude>'
         f"{total} {noun}, op volgorde van plaats.</p>\n\n"
-        f"{cards_html(collection.examples, OVERVIEW, collection.vocab, href, list_id='kw-voorbeelden', first=FIRST_BATCH)}\n\n"
+        f"{cards}\n\n"
         '<p id="kw-filter-leeg" class="kw-filter__leeg" data-search-exclude hidden>Geen '
         'praktijkvoorbeelden met deze filters. Kies minder filters of <button type="reset" '
         'form="kw-filter" class="kw-linkbutton">wis alle filters</button>.</p>\n')

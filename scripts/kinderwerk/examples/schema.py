@@ -9,9 +9,10 @@ import datetime as dt
 import difflib
 import posixpath
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, Callable, Iterable, NoReturn
+from typing import Any, NoReturn, TypeGuard
 
 from .base import Problem
 from .text import join_nl, slugify
@@ -86,7 +87,7 @@ class Example:
         return f"kinderen van {van} tot en met {tot} jaar"
 
 
-def _is_text(value: Any) -> bool:
+def _is_text(value: Any) -> TypeGuard[str]:
     return isinstance(value, str) and value.strip() != ""
 
 
@@ -345,7 +346,8 @@ class _Checker:
                     self.fail(name, f"bij persoon {number} staat bij '{key}' nog de voorbeeldtekst uit het "
                                     f"sjabloon ('{item[key]}'). Vul de echte {key} in, of maak de lijst leeg: "
                                     f"personen: [].", at=(index, key))
-            people.append(Person(*(" ".join(item[k].split()) for k in PERSON_KEYS[:3]), role))
+            naam, rol, organisatie = (" ".join(item[k].split()) for k in PERSON_KEYS[:3])
+            people.append(Person(naam, rol, organisatie, role))
         return tuple(people)
 
     def title(self, name: str) -> str:
@@ -422,7 +424,7 @@ def validate(data: Any, where: str, vocab: Vocabulary, src_uri: str, today: dt.d
                                     f"dit veld ontbreekt. Zet het erbij, zoals in het sjabloon. "
                                     f"Verwacht: {spec.expected}."))
     c = _Checker(where, data, line, problems, placeholders or {})
-    values = {
+    values: dict[str, Any] = {
         "titel": c.run(c.title, "titel") if "titel" in data else _FAILED,
         "samenvatting": c.run(c.summary, "samenvatting") if "samenvatting" in data else _FAILED,
     }

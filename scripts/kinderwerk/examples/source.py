@@ -11,7 +11,8 @@ import datetime as dt
 import html
 import posixpath
 import re
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 from urllib.parse import unquote
 
 from .base import FOLDER, IMAGE_SUFFIXES, SECTIONS, TEMPLATE, ExampleError, Problem
@@ -55,6 +56,7 @@ def find_forbidden(text: str, where: str, first_line: int = 1, field: str | None
             if hit:
                 pattern, what = hit
                 match = pattern.search(line)
+                assert match is not None  # it matched just above
                 found = match.group(0).strip()
                 what = what.replace("{0}", match.group(match.lastindex or 0))
                 problems.append(Problem(where, number, field,
@@ -193,7 +195,8 @@ def _heading(line: str) -> str | None:
 
 
 def _paragraphs(lines: list[tuple[int, str]]) -> Iterable[tuple[int, str]]:
-    start, block = None, []
+    start: int | None = None
+    block: list[str] = []
     for number, line in lines + [(0, "")]:
         if line.strip().startswith(("- ", "* ")):
             yield number, line.strip()  # one tip of a list, on its own
@@ -201,6 +204,7 @@ def _paragraphs(lines: list[tuple[int, str]]) -> Iterable[tuple[int, str]]:
             start = start or number
             block.append(line.strip())
         elif block:
+            assert start is not None  # set with the block's first line
             yield start, " ".join(block)
             start, block = None, []
 
@@ -298,6 +302,7 @@ def check_example(text: str, src_uri: str, vocab: Vocabulary, where: str | None 
         placeholders = default_placeholders()
     if is_template:
         placeholders = Placeholders()
+    assert placeholders is not None  # one of the two above
     # Issue 17: every cost bounded before YAML and Markdown; then hidden text.
     limits = check_limits(normalise_newlines(text), where)
     if limits:
@@ -329,6 +334,7 @@ def _photos_and_lists(front: FrontMatter, src_uri: str, where: str,
     other websites are refused by the allowlist on the rendered page (and
     named early by `make check`, photos.remote_problems)."""
     from dataclasses import replace
+
     from . import lists, photos
     refs = photos.photo_refs(front.body, src_uri, front.body_line)
     problems = lists.word_bullets(front.body, where, front.body_line)
@@ -344,7 +350,7 @@ def parse_example(text: str, src_uri: str, vocab: Vocabulary, where: str | None 
                   today: dt.date | None = None, known_files: set[str] | None = None) -> Example:
     """Check one example file completely; raise ExampleError with every problem."""
     example, problems = check_example(text, src_uri, vocab, where, today, known_files)
-    if problems:
+    if problems or example is None:
         raise ExampleError(problems)
     return example
 

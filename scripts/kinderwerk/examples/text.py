@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from typing import Iterable
+from collections.abc import Iterable
 
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
           "september", "oktober", "november", "december")
