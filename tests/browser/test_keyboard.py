@@ -405,7 +405,7 @@ def _check_page(page, path: str, walk: bool, kinds: set, axe: bool = False) -> K
         result.walk_mismatch = ([f"Tab komt hier niet: {by_id[i]}" for i in sorted(found - went)] +
                                 [f"Tab komt hier onverwacht: {by_id[i]}" for i in sorted(went - found)])
     result.unreached = _unreached(page, controls, stops)
-    for stop, kind in zip(stops, page.evaluate(KINDS_JS, [s["id"] for s in stops])):
+    for stop, kind in zip(stops, page.evaluate(KINDS_JS, [s["id"] for s in stops]), strict=True):
         if kind in kinds:
             continue
         kinds.add(kind)
