@@ -4,7 +4,10 @@ that are meant to fail.
 
 A new test that needs the built site asks for ``built_site`` (the folder) or
 ``site_build`` (also the build's output); browser tests ask for ``site_dir``,
-which is the same folder. Never build the real site yourself.
+which is the same folder. Never build the real site yourself. A test that
+builds a copy of the project makes it with ``project_copy`` (or
+``copy_project(..., cache=warm_cache)``), so the copy starts with the charts
+the session's build drew.
 
 ``KINDERWERK_SITE=<folder>`` tests an already built site instead of building
 (quicker while working on tests; `make test` always builds); the tests that
@@ -23,20 +26,73 @@ import pytest
 from project_copy import ROOT, BuildResult, copy_project, run_build
 from retelling_check import SharedMissing, report_path, shared_dir, shared_file, shared_required
 
-# Browser tests stay together on one xdist worker (`--dist loadgroup`): they
-# share the session's visit of every page (``crawl``), which would otherwise be
-# repeated on every worker. A file whose costly session fixtures no other file
-# uses gets a group of its own, so it can run beside them.
-BROWSER_GROUP = "browser"
-OWN_GROUP = {"test_keyboard.py"}  # the fixtures keyboard and keyboard_phone
+# pytest-xdist (`--dist loadgroup`) hands tests to workers one by one, so the
+# tests of one module can land on both workers, and a costly module fixture
+# (a build of a copy of the project, a browser pass over every page) would
+# then run twice. So:
+# - the tests that read the session's visit of every page (``crawl``) run in
+#   one group, so the crawl happens once;
+# - the tests that use a costly module- or session-wide fixture of their own
+#   module (one that makes files or drives the browser: it asks, directly or
+#   through other fixtures, for one of COSTLY) run in a group per module, and
+#   so do all tests of a module in ONE_WORKER (its fixtures are looked up by
+#   name at run time, which collection cannot see);
+# - every other test goes wherever a worker is free.
+CRAWL_GROUP = "crawl"
+COSTLY = {"tmp_path_factory", "chromium", "new_page"}
+ONE_WORKER = {"tests/browser/test_keyboard.py"}  # keyboard_results -> keyboard, keyboard_phone
+SHARED_SCOPES = ("module", "package", "session")
 
 
+def _costly(name: str, fixtures: dict, seen: set[str]) -> bool:
+    if name in COSTLY:
+        return True
+    seen.add(name)
+    return any(_costly(arg, fixtures, seen) for definition in fixtures.get(name, ())
+               for arg in definition.argnames if arg not in seen)
+
+
+def xdist_group(item) -> str | None:
+    """The group ``item`` runs in under xdist, or None."""
+    module = item.nodeid.split("::")[0]
+    if "crawl" in getattr(item, "fixturenames", ()):
+        return CRAWL_GROUP
+    if module in ONE_WORKER:
+        return module
+    info = getattr(item, "_fixtureinfo", None)
+    fixtures = info.name2fixturedefs if info else {}
+    for name, definitions in fixtures.items():
+        if any(d.scope in SHARED_SCOPES and d.baseid == module for d in definitions) \
+                and _costly(name, fixtures, set()):
+            return module
+    return None
+
+
+def _join_group(item, group: str) -> None:
+    """Put ``@group`` after the test's id, the way `--dist loadgroup` finds
+    groups. xdist 3.8 sets ``item._nodeid`` for this, which pytest 9.2 no
+    longer reads (the id is ``item._id``, a NodeId): without this every group
+    was silently ignored, and every worker crawled the site and built the
+    copies itself."""
+    grouped = f"{item.nodeid}@{group}"
+    node_id = getattr(item, "_id", None)
+    if node_id is not None and hasattr(node_id, "_str_cache"):
+        node_id = type(node_id)(path=node_id.path, names=node_id.names, params=node_id.params)
+        object.__setattr__(node_id, "_str_cache", grouped)  # the same id, shown with its group
+        item._id = node_id
+    else:
+        item._nodeid = grouped
+
+
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
+    loadgroup = config.getoption("loadgroup", False)  # set in xdist's workers
     for item in items:
-        if item.get_closest_marker("browser"):
-            name = item.path.name
-            group = f"{BROWSER_GROUP}-{item.path.stem}" if name in OWN_GROUP else BROWSER_GROUP
+        group = xdist_group(item)
+        if group:
             item.add_marker(pytest.mark.xdist_group(group))
+            if loadgroup and "@" not in item.nodeid.rpartition("]")[2]:
+                _join_group(item, group)
 
 
 def session_dir(tmp_path_factory) -> Path:
@@ -94,9 +150,19 @@ def built_site(request) -> Path:
     return request.getfixturevalue("site_build").site
 
 
+@pytest.fixture(scope="session")
+def warm_cache(request) -> Path:
+    """This project's .cache once the session's build has filled it: a copy
+    made with ``copy_project(..., cache=warm_cache)`` draws no chart it has
+    not changed (a cold copy spends about two thirds of its build drawing)."""
+    if not os.environ.get("KINDERWERK_SITE"):
+        request.getfixturevalue("site_build")
+    return ROOT / ".cache"
+
+
 @pytest.fixture
-def project_copy(tmp_path) -> Path:
-    return copy_project(tmp_path / "project")
+def project_copy(tmp_path, warm_cache) -> Path:
+    return copy_project(tmp_path / "project", cache=warm_cache)
 
 
 @pytest.fixture(scope="session")

@@ -281,10 +281,11 @@ def test_workflows_pass_zizmor():
     assert "No findings to report" in done.stdout + done.stderr
 
 
-def test_build_reports_the_same_problems_as_the_check(project, tmp_path):
+def test_build_reports_the_same_problems_as_the_check(project, tmp_path, warm_cache):
     """The MkDocs build runs the same checks: every problem of every example at
     once, the same lines as `make check`, and then it stops."""
-    from project_copy import run_build
+    from project_copy import run_build, seed_cache
+    seed_cache(project, warm_cache)
     write(project, "speeldorp-speeltuin.md", example(provincie=["Overijsel"], titel="Speeldorp: speeltuin"))
     write(project, "dommeldal-speeltuin.md", example("Dommeldal").replace(
         "## Tips\n\n- Begin op tijd met plannen.\n", "## Tips\n"))

@@ -25,8 +25,8 @@ def generate(project, count: int) -> None:
 
 
 @pytest.fixture(scope="module")
-def many(tmp_path_factory):
-    project = copy_project(tmp_path_factory.mktemp("many") / "project")
+def many(tmp_path_factory, warm_cache):
+    project = copy_project(tmp_path_factory.mktemp("many") / "project", cache=warm_cache)
     generate(project, markup.FIRST_BATCH + 12)
     result = run_build(project, project.parent / "site", strict=False)
     assert result.returncode == 0, result.output[-3000:]

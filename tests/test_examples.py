@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
 from html import unescape
 from pathlib import Path
 
@@ -293,12 +292,8 @@ def test_duplicate_titles_are_refused(vocab):
 # ---------------------------------------------------------------------------
 
 @pytest.fixture
-def project(tmp_path) -> Path:
-    target = copy_project(tmp_path / "project")
-    cache = ROOT / ".cache"
-    if cache.is_dir():  # charts drawn already: saves a few seconds per build
-        shutil.copytree(cache, target / ".cache")
-    return target
+def project(tmp_path, warm_cache) -> Path:
+    return copy_project(tmp_path / "project", cache=warm_cache)  # charts drawn already
 
 
 def assert_failed_cleanly(result, *expected):

@@ -14,7 +14,6 @@ import gzip
 import os
 import posixpath
 import re
-import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 from contextlib import contextmanager
@@ -30,7 +29,7 @@ from kinderwerk import xml_output
 from kinderwerk.feed import FEED_PATH, atom_feed
 from kinderwerk.page_dates import ExampleDates
 from kinderwerk.sitemap import ROBOTS_PATH, SITEMAP_PATH, sitemap_xml
-from project_copy import ROOT, copy_project, run_build
+from project_copy import copy_project, run_build
 from test_examples import good_example, parse, vocab  # noqa: F401 (vocab: a fixture)
 
 A = "{http://www.w3.org/2005/Atom}"
@@ -81,13 +80,11 @@ def clock(epoch: int):
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
+def built(tmp_path_factory, warm_cache):
     """The copy as a git repository with our examples, built twice (the
     second time with the clock ten years on) into two folders."""
     base = tmp_path_factory.mktemp("feed")
-    project = copy_project(base / "project")
-    if (ROOT / ".cache").is_dir():
-        shutil.copytree(ROOT / ".cache", project / ".cache")
+    project = copy_project(base / "project", cache=warm_cache)
     (project / ".gitignore").write_text(".cache/\n", encoding="utf-8")
     folder = project / "docs" / "praktijkvoorbeelden"
     git(project, "init", "-q")

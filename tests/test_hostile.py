@@ -241,8 +241,8 @@ def test_make_check_lists_every_hostile_file_at_once(tmp_path):
         assert re.search(rf"kwakkeldam-{index}\.md, regel \d+.*{re.escape(word)}", output), output[-3000:]
 
 
-def test_build_refuses_a_control_character_before_the_feed(tmp_path):
-    project = copy_project(tmp_path / "project")
+def test_build_refuses_a_control_character_before_the_feed(tmp_path, warm_cache):
+    project = copy_project(tmp_path / "project", cache=warm_cache)
     (project / hc.NAME).write_text(next(iter(hc.by_name("control-in-title").files().values())), encoding="utf-8")
     result = run_build(project, tmp_path / "site")
     assert result.returncode != 0 and "Traceback" not in result.output

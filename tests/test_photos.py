@@ -12,14 +12,13 @@ made-up examples and photos made by the test (never docs/ as it is):
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
 import fake_photos as fp
-from project_copy import ROOT, copy_project, run_build
+from project_copy import copy_project, run_build
 from test_check import FOLDER, errors, example, run_check, write
 
 PAGE = "speeldorp-hutten.md"
@@ -33,11 +32,8 @@ def with_photos(consent=None, names=PHOTOS) -> str:
 
 
 @pytest.fixture
-def project(tmp_path) -> Path:
-    target = copy_project(tmp_path / "project")
-    cache = ROOT / ".cache"
-    if cache.is_dir():  # charts drawn already; never the photo cache
-        shutil.copytree(cache, target / ".cache", ignore=shutil.ignore_patterns("images"))
+def project(tmp_path, warm_cache) -> Path:
+    target = copy_project(tmp_path / "project", cache=warm_cache)  # charts drawn already; never the photo cache
     write(target, PHOTOS[0], fp.phone_jpeg(2000, 1500, detail=False, seed=1))           # GPS, orientation 6
     write(target, PHOTOS[1], fp.phone_jpeg(2000, 1500, orientation=1, detail=False, seed=2))
     return target

@@ -118,8 +118,8 @@ def tree_digest(folder: Path) -> str:
 
 
 @pytest.fixture
-def project(tmp_path) -> Path:
-    return copy_project(tmp_path / "project")
+def project(tmp_path, warm_cache) -> Path:
+    return copy_project(tmp_path / "project", cache=warm_cache)
 
 
 # ---------------------------------------------------------------------------

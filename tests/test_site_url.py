@@ -16,9 +16,9 @@ NEW_REPO = "https://git.zwartewaterveen.example/redactie/kennisbank"
 
 
 @pytest.fixture(scope="module")
-def moved_site(tmp_path_factory):
+def moved_site(tmp_path_factory, warm_cache):
     from project_copy import copy_project
-    project = copy_project(tmp_path_factory.mktemp("verhuisd") / "project")
+    project = copy_project(tmp_path_factory.mktemp("verhuisd") / "project", cache=warm_cache)
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     old_site = re.search(r"^site_url: (\S+)$", config, re.M).group(1)
     old_repo = re.search(r"^repo_url: (\S+)$", config, re.M).group(1)

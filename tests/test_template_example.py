@@ -23,6 +23,7 @@ from project_copy import (
     TEMPLATE_VALUES,
     copy_everything,
     run_build,
+    seed_cache,
     template_example,
     write_template_example,
 )
@@ -41,10 +42,11 @@ def comments(text: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory) -> Path:
-    """The whole project (tests too) plus the example; ../shared as next to the real one."""
+def project(tmp_path_factory, warm_cache) -> Path:
+    """The whole project (tests too) plus the example, with the charts the
+    session drew; ../shared as next to the real one."""
     base = tmp_path_factory.mktemp("sjabloon")
-    project = copy_everything(base / ROOT.name)
+    project = seed_cache(copy_everything(base / ROOT.name), warm_cache)
     if (ROOT.parent / "shared").is_dir():
         (base / "shared").symlink_to(ROOT.parent / "shared")
     write_template_example(project)

@@ -12,10 +12,17 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 PARTS = ["mkdocs.yml", "docs", "data", "includes", "scripts", "overrides"]
+# The build caches a copy may start with: charts and spreadsheets are keyed on
+# the hash of their inputs (chart_cache.py, download_cache.py), so a copy
+# whose data differs still redraws exactly what changed.
+WARM_CACHES = ("charts", "spreadsheets")
 
 
-def copy_project(target: Path, root: Path = ROOT) -> Path:
-    """A copy of ``root`` (this project) without .cache, so its charts are drawn afresh."""
+def copy_project(target: Path, root: Path = ROOT, cache: Path | None = None) -> Path:
+    """A copy of ``root`` (this project). Without ``cache`` it has no .cache, so
+    its charts are drawn afresh (about two thirds of a build); with ``cache``
+    (a .cache folder, e.g. this project's after a build) it starts with that
+    folder's charts and spreadsheets."""
     target.mkdir(parents=True, exist_ok=True)
     for part in PARTS:
         source = root / part
@@ -23,7 +30,19 @@ def copy_project(target: Path, root: Path = ROOT) -> Path:
             shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
         elif source.exists():
             shutil.copy2(source, target / part)
+    if cache:
+        seed_cache(target, cache)
     return target
+
+
+def seed_cache(project: Path, cache: Path) -> Path:
+    """Give ``project`` the charts and spreadsheets of ``cache`` (a .cache
+    folder), never its photos; ``project``."""
+    for name in WARM_CACHES:
+        if (cache / name).is_dir():
+            shutil.copytree(cache / name, project / ".cache" / name, dirs_exist_ok=True,
+                            ignore=shutil.ignore_patterns("*.tmp"))
+    return project
 
 
 # Not part of the project: environments, caches, build output, git's own files.

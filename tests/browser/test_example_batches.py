@@ -27,9 +27,9 @@ VISIBLE_JS = """() => [...document.querySelectorAll('#kw-voorbeelden .kw-card, #
 
 
 @pytest.fixture(scope="module")
-def many_url(tmp_path_factory):
+def many_url(tmp_path_factory, warm_cache):
     from kinderwerk.browser import serve
-    project = copy_project(tmp_path_factory.mktemp("batches") / "project")
+    project = copy_project(tmp_path_factory.mktemp("batches") / "project", cache=warm_cache)
     generate(project, markup.FIRST_BATCH + EXTRA)
     result = run_build(project, project.parent / "site", strict=False)
     assert result.returncode == 0, result.output[-3000:]

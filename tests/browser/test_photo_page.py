@@ -11,7 +11,6 @@ phone photos (scripts/dev/fake_photos.py, about the size of real ones).
 """
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -40,11 +39,9 @@ SHIFT_JS = """() => new Promise((done) => {
 
 
 @pytest.fixture(scope="module")
-def photo_url(tmp_path_factory):
+def photo_url(tmp_path_factory, warm_cache):
     from kinderwerk.browser import serve
-    project = copy_project(tmp_path_factory.mktemp("photos") / "project")
-    if (ROOT / ".cache").is_dir():
-        shutil.copytree(ROOT / ".cache", project / ".cache", ignore=shutil.ignore_patterns("images"))
+    project = copy_project(tmp_path_factory.mktemp("photos") / "project", cache=warm_cache)  # never the photo cache
     folder = project / "docs" / "praktijkvoorbeelden"
     for seed, name in enumerate(NAMES, start=1):
         (folder / name).write_bytes(fake_photos.phone_jpeg(seed=seed, orientation=6 if seed == 1 else 1))

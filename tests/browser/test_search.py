@@ -101,13 +101,13 @@ def is_report_example(source: Path) -> bool:
 
 
 @pytest.fixture(scope="module")
-def search_url(tmp_path_factory, site_config):
+def search_url(tmp_path_factory, site_config, warm_cache):
     """The site built from a copy: report pages and the report's examples
     only, plus the made-up examples, served like the real site."""
     from kinderwerk.browser import serve
     from project_copy import copy_project, run_build
     from test_examples import good_example
-    project = copy_project(tmp_path_factory.mktemp("zoeken") / "project")
+    project = copy_project(tmp_path_factory.mktemp("zoeken") / "project", cache=warm_cache)
     folder = project / "docs" / "praktijkvoorbeelden"
     for source in folder.glob("*.md"):
         if source.name != "index.md" and not source.name.startswith("_") and not is_report_example(source):
