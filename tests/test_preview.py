@@ -8,6 +8,8 @@ from __future__ import annotations
 import io
 import json
 import re
+import subprocess
+import sys
 import zipfile
 
 import pytest
@@ -240,7 +242,13 @@ def test_failing_example_still_gets_a_preview(tmp_path):
     out, site = tmp_path / "voorbeeld", tmp_path / "site"
     changed = ["docs/praktijkvoorbeelden/speeldorp-hut.md", "docs/praktijkvoorbeelden/dommeldal-hut.md",
                "docs/index.md"]
-    report = preview_examples.run(project, site, out, changed)
+    # As the workflow runs it: the tool in its own process. In-process, Playwright's sync API
+    # refuses to start when another test on this xdist worker holds a session browser.
+    done = subprocess.run([sys.executable, str(project / "scripts" / "tools" / "preview_examples.py"),
+                           "--root", str(project), "--site", str(site), "--out", str(out), *changed],
+                          cwd=project, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    report = preview.load_report((out / preview.REPORT_NAME).read_bytes())
     assert report.check_failed and report.site_built
     good, bad = report.pages
     assert (good.slug, good.ok, good.problems) == ("speeldorp-hut", True, [])
