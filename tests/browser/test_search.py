@@ -112,6 +112,13 @@ def search_url(tmp_path_factory, site_config, warm_cache):
     for source in folder.glob("*.md"):
         if source.name != "index.md" and not source.name.startswith("_") and not is_report_example(source):
             source.unlink()
+    # A contributed example may bring photos: they go with their page, or the
+    # build rightly refuses them as photos that no example shows.
+    from kinderwerk.examples.photos import is_photo
+    kept = "".join(source.read_text(encoding="utf-8") for source in folder.glob("*.md"))
+    for photo in folder.iterdir():
+        if is_photo(photo.name) and photo.name not in kept:
+            photo.unlink()
     for slug, (title, place) in MADE_UP.items():
         (folder / f"{slug}.md").write_text(good_example(
             titel=title, gemeenten=[place],
