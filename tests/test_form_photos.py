@@ -574,6 +574,7 @@ def test_step_one_on_the_command_line_writes_numbers_and_a_manifest_only(project
     source = tmp_path / "issue-body.md"
     source.write_text(body(foto=f"![x](https://host.example/IMG_1.jpg)\n\n![y]({GITHUB}{UUIDS[0]})"
                       ).replace("- [X] Als ik een foto stuur", "- [ ] Als ik een foto stuur"), encoding="utf-8")
+    before = sorted((project / "docs" / "praktijkvoorbeelden").iterdir())
     done = subprocess.run([sys.executable, str(project / "scripts" / "tools" / "issue_to_example.py"), str(source),
                            "--fetch-photos", str(tmp_path / "fotos")], cwd=project, capture_output=True, text=True,
                           timeout=120)
@@ -584,4 +585,5 @@ def test_step_one_on_the_command_line_writes_numbers_and_a_manifest_only(project
     assert manifest == {"found": 2, "photos": [{"number": 1, "reason": "not_attachment"},
                                                 {"number": 2, "reason": "no_consent"}]}
     assert "host.example" not in (tmp_path / "fotos" / "fotos.json").read_text(encoding="utf-8")
-    assert list((project / "docs" / "praktijkvoorbeelden").glob("*foto-*")) == []   # step 1 writes no page
+    # step 1 writes no page and no photo into the project (whatever photos it had already)
+    assert sorted((project / "docs" / "praktijkvoorbeelden").iterdir()) == before
