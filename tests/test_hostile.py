@@ -198,6 +198,23 @@ def test_every_class_has_a_dutch_name():
         assert name in finding.message(2) and finding.index == 1
 
 
+def test_the_fast_path_refuses_exactly_what_the_pattern_refuses():
+    """`forbidden` skips the pattern for texts whose characters are all known
+    to be allowed. That shortcut asks `_kind`; the pattern must refuse
+    exactly the same code points, or the shortcut would let one through."""
+    pattern = policy._pattern()
+    disagree = [cp for cp in range(0x110000)
+                if (policy._kind(cp) is None) != (pattern.fullmatch(chr(cp)) is None)]
+    assert disagree == []
+
+
+def test_an_allowed_character_seen_before_does_not_hide_a_refused_one():
+    assert policy.forbidden("Fryslân, café") == []          # both now known to be allowed
+    (finding,) = policy.forbidden("Fryslân\u202e café")
+    assert finding.char == "\u202e" and finding.index == 7
+    assert policy.forbidden("café\u00ad")[0].char == "\u00ad"  # a new refused one among known ones
+
+
 # --- Linear scanners ---------------------------------------------------------------
 
 OLD_HEADING = re.compile(r"^##\s+(.+?)\s*#*\s*$")

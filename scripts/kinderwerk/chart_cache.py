@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
@@ -26,9 +27,16 @@ class ChartResult:
     rendered: bool  # False: read from the cache
 
 
+@cache
+def _matplotlib_version() -> str:
+    """Looked up once per process: importlib.metadata scans every installed
+    distribution on each call."""
+    return version("matplotlib")
+
+
 def cache_key(dataset: Dataset) -> str:
     digest = hashlib.sha256()
-    for part in (CHART_VERSION.encode(), version("matplotlib").encode(),
+    for part in (CHART_VERSION.encode(), _matplotlib_version().encode(),
                  dataset.csv_path.read_bytes(), dataset.meta_path.read_bytes()):
         digest.update(len(part).to_bytes(8, "big") + part)
     return digest.hexdigest()[:16]
